@@ -1,0 +1,51 @@
+"""Every default path and tunable of the pipeline, in one place.
+
+Paths can be overridden from the command line (``--raw-dir`` …) or the Makefile
+(``RAW_DIR=…``); nothing here is mutated at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+SCHEMAS_DIR = PROJECT_ROOT / "schemas"
+DATA_DIR = PROJECT_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+INTERIM_DIR = DATA_DIR / "interim"
+PROCESSED_DIR = DATA_DIR / "processed"
+LEXICON_DIR = PACKAGE_DIR / "extract" / "lexicons"
+GAZETTEER_DIR = PACKAGE_DIR / "geocode" / "data"
+
+# Ingest limits: inputs beyond these go to rejects.csv instead of being processed.
+MAX_FILE_BYTES = 5_000_000
+MIN_TEXT_CHARS = 20
+# Counts above this are treated as absurd and rejected (largest real nightly totals are < 1,000).
+MAX_COUNT = 10_000
+
+# Interim file names (one per stage output).
+INTERIM_FILES = {
+    "articles": "articles.jsonl",
+    "ingest_rejects": "ingest_rejects.jsonl",
+    "sentences": "sentences.jsonl",
+    "mentions": "mentions.jsonl",
+    "extract_rejects": "extract_rejects.jsonl",
+    "geocoded": "geocoded.jsonl",
+    "locations": "locations.jsonl",
+    "geocode_rejects": "geocode_rejects.jsonl",
+    "reconciled": "reconciled.json",
+}
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The three directories of a run."""
+
+    raw_dir: Path = RAW_DIR
+    interim_dir: Path = INTERIM_DIR
+    processed_dir: Path = PROCESSED_DIR
+
+    def interim(self, key: str) -> Path:
+        return Path(self.interim_dir) / INTERIM_FILES[key]

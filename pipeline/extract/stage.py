@@ -1,0 +1,133 @@
+"""Stage 3 — extract: articles + sentences → mention records (per article), with a
+content-hash cache in ``INTERIM_DIR`` so a rerun extracts only new or changed articles.
+
+The cache key of an article is ``sha256(article_id, published, outlet, code_version)``
+where ``code_version`` hashes the extraction code and lexicons (and the gazetteer): any
+change to them invalidates every entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .. import config, io
+
+log = logging.getLogger(__name__)
+
+#: Keys the extractor must return; anything else is dropped (extras go to the record too).
+MENTION_KEYS = (
+    "sentence", "char_start", "char_end", "lang", "claimant", "claimant_side", "event_type",
+    "weapon", "weapon_model", "attacker_side", "launched", "intercepted", "lost_to_ew", "hits",
+    "count_qualifier", "target", "location_text", "country_hint", "event_date",
+    "event_date_start", "event_date_end", "date_precision", "date_text", "ambiguous",
+)
+COUNT_KEYS = ("launched", "intercepted", "lost_to_ew", "hits")
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of everything that determines extraction output."""
+    h = hashlib.sha256()
+    roots = [config.PACKAGE_DIR / "extract", config.GAZETTEER_DIR, config.PACKAGE_DIR / "geocode"]
+    files: list[Path] = []
+    for root in roots:
+        if root.exists():
+            files += [p for p in root.rglob("*") if p.is_file() and p.suffix in
+                      {".py", ".jsonl", ".json", ".csv", ".txt"} and "__pycache__" not in p.parts]
+    for p in sorted(set(files)):
+        h.update(p.relative_to(config.PACKAGE_DIR).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_key(article: dict) -> str:
+    payload = json.dumps([article["article_id"], article.get("published"), article.get("outlet"),
+                          article.get("title"), article.get("doc_id"), code_version()])
+    return hashlib.sha256(payload.encode()).hexdigest()[:24]
+
+
+def finalize(article: dict, raw_mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Give extracted mentions their ids and parent links; move absurd values to rejects."""
+    aid = article["article_id"]
+    mentions: list[dict] = []
+    rejects: list[dict] = []
+    ids = [f"{aid}-{i + 1:02d}" for i in range(len(raw_mentions))]
+    for i, m in enumerate(raw_mentions):
+        rec = {k: m.get(k) for k in MENTION_KEYS}
+        rec["ambiguous"] = bool(rec.get("ambiguous"))
+        rec["mention_id"] = ids[i]
+        rec["article_id"] = aid
+        p = m.get("parent_index")
+        rec["parent_mention_id"] = ids[p] if isinstance(p, int) and 0 <= p < len(ids) and p != i else None
+        for k in COUNT_KEYS:
+            v = rec.get(k)
+            if v is None:
+                continue
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0 or v > config.MAX_COUNT:
+                rejects.append({"source_file": ids[i], "stage": "extract", "reason": "absurd_count",
+                                "detail": f"{k}={v!r} in {article.get('source_file')}"})
+                rec[k] = None
+        mentions.append(rec)
+    return mentions, rejects
+
+
+def extract_one(article: dict, sentence_record: dict, resources) -> tuple[list[dict], list[dict]]:
+    from . import extract_article
+
+    try:
+        raw = extract_article(article, sentence_record["sentences"], resources)
+    except Exception as exc:  # one bad article must not stop the run: record it
+        log.exception("extract failed on %s", article.get("source_file"))
+        return [], [{"source_file": article.get("source_file"), "stage": "extract",
+                     "reason": "extract_error", "detail": f"{type(exc).__name__}: {exc}"[:300]}]
+    return finalize(article, raw)
+
+
+def run(articles: Iterable[dict], sentence_records: dict[str, dict], resources_factory: Callable,
+        cache_dir: Path | None = None, progress=None) -> Iterator[tuple[list[dict], list[dict], bool]]:
+    """Yield ``(mentions, rejects, from_cache)`` per article, in input order."""
+    resources = None
+    for art in articles:
+        key = cache_key(art)
+        cpath = (cache_dir / key[:2] / f"{key}.json") if cache_dir else None
+        if cpath is not None and cpath.exists():
+            cached = io.read_json(cpath)
+            yield cached["mentions"], cached["rejects"], True
+        else:
+            if resources is None:
+                resources = resources_factory()
+            mentions, rejects = extract_one(art, sentence_records[art["article_id"]], resources)
+            if cpath is not None:
+                io.write_json(cpath, {"mentions": mentions, "rejects": rejects})
+            yield mentions, rejects, False
+        if progress is not None:
+            progress.update(1)
+
+
+def main(articles_path: Path, sentences_path: Path, output_path: Path, rejects_path: Path,
+         cache_dir: Path | None = None, show_progress: bool | None = None) -> dict:
+    from ..progress import progress_bar
+    from . import load_resources
+
+    articles = list(io.read_jsonl(articles_path))
+    sents = {r["article_id"]: r for r in io.read_jsonl(sentences_path)}
+    all_mentions: list[dict] = []
+    all_rejects: list[dict] = []
+    n_cached = 0
+    with progress_bar(total=len(articles), desc="extract", enabled=show_progress) as bar:
+        for mentions, rejects, cached in run(articles, sents, load_resources, cache_dir, bar):
+            all_mentions.extend(mentions)
+            all_rejects.extend(rejects)
+            n_cached += cached
+    io.write_jsonl(output_path, all_mentions)
+    io.write_jsonl(rejects_path, all_rejects)
+    stats = {"articles": len(articles), "extracted": len(articles) - n_cached, "cached": n_cached,
+             "mentions": len(all_mentions), "rejects": len(all_rejects)}
+    log.info("extract: %(articles)d articles (%(extracted)d extracted, %(cached)d from cache), "
+             "%(mentions)d mentions", stats)
+    return stats

@@ -1,0 +1,353 @@
+"""Stage 1 — ingest: raw files → article records (+ reject rows).
+
+Accepted inputs (see ``shared/contract.md``):
+- ``NAME.txt`` with an optional sidecar ``NAME.meta.json``;
+- ``NAME.html`` / ``NAME.htm`` (article text extracted with trafilatura), optional sidecar;
+- ``NAME.jsonl``: one article per line, metadata keys plus ``text``.
+
+Everything else, and anything unreadable, becomes a reject row ``{source_file, stage,
+reason, detail}``; the run goes on. Hidden files (``.gitkeep``) are ignored.
+
+Error policy: text that is not UTF-8 is decoded with the encoding charset-normalizer
+detects (cp1251, latin-1 …) and accepted; binary content, empty text, oversized files,
+undecodable bytes and duplicate texts are rejected. Broken metadata does not reject the
+article: the article is kept without the bad fields and the problem is logged as a reject
+row of the ``.meta.json`` (or the JSONL line) with reason ``bad_metadata``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import config
+
+log = logging.getLogger(__name__)
+
+META_KEYS = ("id", "url", "outlet", "language", "published", "title")
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+META_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One raw document before parsing: its path relative to RAW_DIR and its bytes."""
+
+    source_file: str
+    data: bytes
+    meta: bytes | None = None  # sidecar bytes, if any
+    meta_file: str | None = None
+
+
+# --------------------------------------------------------------------------- decoding
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data[:8192]:
+        return True
+    sample = data[:8192]
+    if not sample:
+        return False
+    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return ctrl / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode raw bytes to text. Returns ``(text, encoding)``; raises ``ValueError``."""
+    if _looks_binary(data):
+        raise ValueError("binary content")
+    for enc in ("utf-8-sig",):
+        try:
+            return data.decode(enc), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp1252", "latin_1", "utf_16",
+                                          "mac_cyrillic", "cp1250"]).best()
+    if best is None:
+        raise ValueError("undecodable bytes (no plausible encoding)")
+    return str(best), best.encoding
+
+
+def normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\ufeff]", "", text)
+    return text.strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- metadata
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_published(value) -> tuple[str | None, str | None, str]:
+    """``(published_as_given, iso_date_or_None, precision)``; raises ``ValueError`` when the
+    value is present but not a valid date, date-time or month."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None, "unknown"
+    if not isinstance(value, str):
+        raise ValueError(f"published is not a string: {value!r}")
+    s = value.strip()
+    m = _MONTH_RE.match(s)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        if not (1 <= month <= 12 and 1900 <= year <= 2100):
+            raise ValueError(f"impossible month {s!r}")
+        return s, None, "month"
+    if _DATE_RE.match(s):
+        try:
+            if len(s) == 10:
+                d = dt.date.fromisoformat(s)
+            else:
+                d = dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        except ValueError as exc:
+            raise ValueError(f"impossible date {s!r}: {exc}") from None
+        if not 1900 <= d.year <= 2100:
+            raise ValueError(f"implausible year in {s!r}")
+        return s, d.isoformat(), "day"
+    raise ValueError(f"unrecognised date format {s!r}")
+
+
+def clean_meta(meta: dict) -> tuple[dict, list[str]]:
+    """Keep the known keys with string values; return ``(meta, problems)``."""
+    out: dict = {}
+    problems: list[str] = []
+    for key in META_KEYS:
+        v = meta.get(key)
+        if v is None:
+            out[key] = None
+        elif key == "id" and isinstance(v, (int, str)):
+            out[key] = str(v)
+        elif isinstance(v, str):
+            out[key] = v.strip() or None
+        else:
+            problems.append(f"{key}: expected a string, got {type(v).__name__}")
+            out[key] = None
+    try:
+        out["published"], out["published_date"], out["published_precision"] = \
+            parse_published(out["published"])
+    except ValueError as exc:
+        problems.append(f"published: {exc}")
+        out["published"], out["published_date"], out["published_precision"] = None, None, "unknown"
+    return out, problems
+
+
+# --------------------------------------------------------------------------- core
+
+def _reject(source_file: str, reason: str, detail: str) -> dict:
+    return {"source_file": source_file, "stage": "ingest", "reason": reason, "detail": detail}
+
+
+def _article(source_file: str, text: str, meta: dict) -> dict:
+    return {
+        "article_id": article_id(text),
+        "source_file": source_file,
+        "doc_id": meta.get("id"),
+        "url": meta.get("url"),
+        "outlet": meta.get("outlet"),
+        "title": meta.get("title"),
+        "published": meta.get("published"),
+        "published_date": meta.get("published_date"),
+        "published_precision": meta.get("published_precision", "unknown"),
+        "language_meta": meta.get("language"),
+        "text": text,
+    }
+
+
+def _parse_meta_bytes(raw: bytes | None, where: str, rejects: list[dict]) -> dict:
+    if raw is None:
+        return clean_meta({})[0]
+    try:
+        obj = json.loads(decode_bytes(raw)[0])
+        if not isinstance(obj, dict):
+            raise ValueError("metadata is not a JSON object")
+    except (ValueError, json.JSONDecodeError) as exc:
+        rejects.append(_reject(where, "bad_metadata", f"ignored: {exc}"))
+        return clean_meta({})[0]
+    meta, problems = clean_meta(obj)
+    for p in problems:
+        rejects.append(_reject(where, "bad_metadata", p))
+    return meta
+
+
+def _text_or_reject(source_file: str, text: str, rejects: list[dict]) -> str | None:
+    text = normalise_text(text)
+    if not text:
+        rejects.append(_reject(source_file, "empty", "no text"))
+        return None
+    if len(text) < config.MIN_TEXT_CHARS:
+        rejects.append(_reject(source_file, "too_short", f"{len(text)} characters"))
+        return None
+    return text
+
+
+def html_to_text(html: str) -> tuple[str | None, str | None]:
+    """Extract ``(text, title)`` from a saved web page."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_precision=True, deduplicate=False)
+    title = None
+    meta = trafilatura.extract_metadata(html)
+    if meta is not None and meta.title:
+        title = meta.title
+    if title and text and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return text, title
+
+
+def parse_item(item: RawItem, max_bytes: int = config.MAX_FILE_BYTES) -> tuple[list[dict], list[dict]]:
+    """Parse one raw item into ``(articles, rejects)`` (pure: bytes in, records out)."""
+    rejects: list[dict] = []
+    articles: list[dict] = []
+    src = item.source_file
+    suffix = Path(src).suffix.lower()
+    if len(item.data) > max_bytes:
+        return [], [_reject(src, "too_large", f"{len(item.data)} bytes > {max_bytes}")]
+    if not item.data.strip():
+        return [], [_reject(src, "empty", "file is empty")]
+    try:
+        raw_text, encoding = decode_bytes(item.data)
+    except ValueError as exc:
+        reason = "binary" if "binary" in str(exc) else "bad_encoding"
+        return [], [_reject(src, reason, str(exc))]
+
+    if suffix in JSONL_SUFFIXES:
+        for lineno, line in enumerate(raw_text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            where = f"{src}#{lineno}"
+            try:
+                obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError("line is not a JSON object")
+            except (ValueError, json.JSONDecodeError) as exc:
+                rejects.append(_reject(where, "bad_json", str(exc)[:200]))
+                continue
+            body = obj.get("text")
+            if not isinstance(body, str):
+                rejects.append(_reject(where, "no_text", "missing or non-string 'text'"))
+                continue
+            meta, problems = clean_meta(obj)
+            for p in problems:
+                rejects.append(_reject(where, "bad_metadata", p))
+            text = _text_or_reject(where, body, rejects)
+            if text is not None:
+                articles.append(_article(where, text, meta))
+        return articles, rejects
+
+    meta = _parse_meta_bytes(item.meta, item.meta_file or src, rejects)
+    if encoding != "utf-8":
+        log.info("%s decoded as %s", src, encoding)
+    if suffix in HTML_SUFFIXES:
+        text, title = html_to_text(raw_text)
+        if not text:
+            rejects.append(_reject(src, "no_text", "no article text found in the HTML"))
+            return [], rejects
+        if title and not meta.get("title"):
+            meta["title"] = title
+    else:
+        text = raw_text
+    text = _text_or_reject(src, text, rejects)
+    if text is not None:
+        articles.append(_article(src, text, meta))
+    return articles, rejects
+
+
+def dedupe(articles: Iterable[dict]) -> tuple[list[dict], list[dict]]:
+    """Keep the first article of each content hash (inputs are in path order)."""
+    seen: dict[str, str] = {}
+    kept, rejects = [], []
+    for a in articles:
+        if a["article_id"] in seen:
+            rejects.append(_reject(a["source_file"], "duplicate",
+                                   f"same text as {seen[a['article_id']]}"))
+        else:
+            seen[a["article_id"]] = a["source_file"]
+            kept.append(a)
+    return kept, rejects
+
+
+# --------------------------------------------------------------------------- files
+
+def list_raw_files(raw_dir: Path) -> list[Path]:
+    """Every non-hidden file below ``raw_dir``, sorted by relative path."""
+    raw_dir = Path(raw_dir)
+    files = [p for p in raw_dir.rglob("*")
+             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)]
+    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
+    """Yield RawItems (or reject rows for files that are not documents on their own)."""
+    raw_dir = Path(raw_dir)
+    files = list_raw_files(raw_dir)
+    names = {p.relative_to(raw_dir).as_posix() for p in files}
+    for p in files:
+        rel = p.relative_to(raw_dir).as_posix()
+        if rel.endswith(META_SUFFIX):
+            stem = rel[: -len(META_SUFFIX)]
+            if not any(stem + s in names for s in TEXT_SUFFIXES | HTML_SUFFIXES):
+                yield _reject(rel, "orphan_metadata", "no .txt or .html beside this sidecar")
+            continue
+        suffix = p.suffix.lower()
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+            yield _reject(rel, "unsupported_type", f"unsupported file type {suffix or '(none)'!r}")
+            continue
+        try:
+            size = p.stat().st_size
+            if size > config.MAX_FILE_BYTES:
+                yield _reject(rel, "too_large", f"{size} bytes > {config.MAX_FILE_BYTES}")
+                continue
+            data = p.read_bytes()
+            meta_rel = rel[: -len(p.suffix)] + META_SUFFIX
+            meta_path = raw_dir / meta_rel
+            meta = meta_path.read_bytes() if suffix not in JSONL_SUFFIXES and meta_path.exists() else None
+        except OSError as exc:
+            yield _reject(rel, "unreadable", str(exc))
+            continue
+        yield RawItem(rel, data, meta, meta_rel if meta is not None else None)
+
+
+def ingest(raw_dir: Path) -> tuple[list[dict], list[dict]]:
+    """All articles and rejects of a raw directory."""
+    articles: list[dict] = []
+    rejects: list[dict] = []
+    for item in iter_raw_items(raw_dir):
+        if isinstance(item, dict):
+            rejects.append(item)
+            continue
+        try:
+            a, r = parse_item(item)
+        except Exception as exc:  # a parser bug must not stop the run: record it
+            log.exception("ingest failed on %s", item.source_file)
+            a, r = [], [_reject(item.source_file, "parse_error", f"{type(exc).__name__}: {exc}")]
+        articles.extend(a)
+        rejects.extend(r)
+    articles, dup_rejects = dedupe(articles)
+    return articles, rejects + dup_rejects
+
+
+def main(raw_dir: Path, articles_path: Path, rejects_path: Path) -> tuple[int, int]:
+    from . import io
+
+    articles, rejects = ingest(raw_dir)
+    io.write_jsonl(articles_path, articles)
+    io.write_jsonl(rejects_path, rejects)
+    log.info("ingest: %d articles, %d rejects from %s", len(articles), len(rejects), raw_dir)
+    return len(articles), len(rejects)

@@ -1,0 +1,220 @@
+"""Orchestration: each stage as a function of :class:`config.Paths` (what the Makefile's
+targets and ``python -m pipeline run`` call), plus ``run_all``.
+
+Stage outputs live in ``INTERIM_DIR`` (see ``config.INTERIM_FILES``); only ``publish``
+writes to ``PROCESSED_DIR``, and only after validation passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+from . import config, io, schema
+from .config import Paths
+
+log = logging.getLogger(__name__)
+
+STAGES = ("ingest", "sentences", "extract", "geocode", "reconcile", "publish")
+
+
+def stage_ingest(paths: Paths) -> dict:
+    from . import ingest
+
+    n_articles, n_rejects = ingest.main(paths.raw_dir, paths.interim("articles"),
+                                        paths.interim("ingest_rejects"))
+    return {"articles": n_articles, "rejects": n_rejects}
+
+
+def stage_sentences(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
+    from . import sentences
+
+    n = sentences.main(paths.interim("articles"), paths.interim("sentences"))
+    return {"articles": n}
+
+
+def stage_extract(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
+    from .extract import stage
+
+    if executor == "dask":
+        from . import distributed
+
+        return distributed.extract_main(paths, scheduler=scheduler)
+    return stage.main(paths.interim("articles"), paths.interim("sentences"),
+                      paths.interim("mentions"), paths.interim("extract_rejects"),
+                      cache_dir=Path(paths.interim_dir) / "extract_cache")
+
+
+def stage_geocode(paths: Paths) -> dict:
+    from .geocode import default_gazetteer
+    from .geocode.stage import geocode_mentions
+
+    mentions = list(io.read_jsonl(paths.interim("mentions")))
+    geocoded, locations, rejects = geocode_mentions(mentions, default_gazetteer())
+    io.write_jsonl(paths.interim("geocoded"), geocoded)
+    io.write_jsonl(paths.interim("locations"), locations)
+    io.write_jsonl(paths.interim("geocode_rejects"), rejects)
+    log.info("geocode: %d mentions, %d locations, %d unresolved", len(geocoded), len(locations),
+             len(rejects))
+    return {"mentions": len(geocoded), "locations": len(locations), "rejects": len(rejects)}
+
+
+def _previous_incidents(processed_dir: Path) -> dict[str, str] | None:
+    """claim_id → incident_id of the current publication (for incident merge records)."""
+    path = Path(processed_dir) / "claims.csv"
+    if not path.exists():
+        return None
+    import pandas as pd
+
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=["claim_id", "incident_id"])
+    except (ValueError, OSError) as exc:
+        log.warning("previous claims.csv unreadable (%s): no merge history", exc)
+        return None
+    return dict(zip(df["claim_id"], df["incident_id"]))
+
+
+def stage_reconcile(paths: Paths) -> dict:
+    from .reconcile import reconcile
+
+    mentions = list(io.read_jsonl(paths.interim("geocoded")))
+    articles = [{k: v for k, v in a.items() if k != "text"} for a in io.read_jsonl(paths.interim("articles"))]
+    result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
+    io.write_json(paths.interim("reconciled"), {
+        "mentions": result.mentions, "claims": result.claims,
+        "incidents": result.incidents, "merges": result.merges})
+    stats = {"mentions": len(result.mentions), "claims": len(result.claims),
+             "incidents": len(result.incidents), "merges": len(result.merges)}
+    log.info("reconcile: %(mentions)d mentions → %(claims)d claims → %(incidents)d incidents", stats)
+    return stats
+
+
+def build_tables(paths: Paths) -> dict[str, list[dict]]:
+    """Assemble every published table (as records) from the interim files."""
+    rec = io.read_json(paths.interim("reconciled"))
+    sents = {r["article_id"]: r for r in io.read_jsonl(paths.interim("sentences"))}
+    n_mentions: dict[str, int] = {}
+    for m in rec["mentions"]:
+        n_mentions[m["article_id"]] = n_mentions.get(m["article_id"], 0) + 1
+    articles = []
+    for a in io.read_jsonl(paths.interim("articles")):
+        s = sents.get(a["article_id"], {"language": "other", "sentences": []})
+        articles.append({**{k: v for k, v in a.items() if k != "text"},
+                         "language": s["language"], "n_sentences": len(s["sentences"]),
+                         "n_candidates": sum(1 for x in s["sentences"] if x.get("candidate")),
+                         "n_mentions": n_mentions.get(a["article_id"], 0),
+                         "n_chars": len(a["text"])})
+    rejects = []
+    for key in ("ingest_rejects", "extract_rejects", "geocode_rejects"):
+        p = paths.interim(key)
+        if p.exists():
+            rejects.extend(io.read_jsonl(p))
+    return {"articles": articles, "locations": list(io.read_jsonl(paths.interim("locations"))),
+            "incidents": rec["incidents"], "claims": rec["claims"], "mentions": rec["mentions"],
+            "incident_merges": rec["merges"], "rejects": rejects}
+
+
+def raw_inputs(raw_dir: Path) -> list[str]:
+    """Relative paths of the raw documents that must be accounted for (sidecars excluded)."""
+    from .ingest import META_SUFFIX, list_raw_files
+
+    out = []
+    for p in list_raw_files(raw_dir):
+        rel = p.relative_to(raw_dir).as_posix()
+        if not rel.endswith(META_SUFFIX):
+            out.append(rel)
+    return out
+
+
+def _dedupe_rejects(rows: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for r in rows:
+        key = (r.get("source_file"), r.get("stage"), r.get("reason"), r.get("detail"))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
+    """Quarantine bad values, write every table to a staging folder, validate, and swap the
+    staging folder into PROCESSED_DIR only when validation passes."""
+    from . import publish, validate
+
+    tables = build_tables(paths)
+    tables, quarantined = validate.quarantine(tables)
+    tables["rejects"] = _dedupe_rejects(tables["rejects"] + quarantined)
+    processed = Path(paths.processed_dir)
+    staging = publish.staging_dir(processed)
+    counts = {}
+    for name in schema.TABLES:
+        counts[name] = io.write_table(staging / f"{name}.csv", name, tables[name])
+    io.write_text(staging / "datapackage.json", schema.datapackage_json())
+    if extra_outputs:
+        try:
+            from . import outputs
+        except ImportError:
+            outputs = None
+        if outputs is not None:
+            outputs.write_all(staging)
+    report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
+    publish.publish(staging, processed, report)
+    log.info("publish: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
+    return {"rows": counts, "validation": "passed"}
+
+
+def code_version() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=config.PROJECT_ROOT,
+                             capture_output=True, text=True, timeout=5)
+        if out.returncode == 0:
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    from . import __version__
+
+    return __version__
+
+
+def input_hashes(raw_dir: Path) -> dict[str, str]:
+    from .ingest import list_raw_files
+
+    return {p.relative_to(raw_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in list_raw_files(raw_dir)}
+
+
+def run_all(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
+    """Every stage in order, under the run lock, with a run manifest."""
+    from . import publish
+
+    Path(paths.interim_dir).mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc)
+    manifest = {"run_id": uuid.uuid4().hex, "started": started.isoformat(timespec="seconds"),
+                "code_version": code_version(), "executor": executor,
+                "raw_dir": str(paths.raw_dir), "stages": {}, "validation": "not run"}
+    with publish.run_lock(Path(paths.interim_dir) / ".run.lock"):
+        manifest["inputs"] = input_hashes(Path(paths.raw_dir))
+        try:
+            for name in STAGES:
+                t0 = time.perf_counter()
+                fn = globals()[f"stage_{name}"]
+                stats = fn(paths, executor, scheduler) if name in ("sentences", "extract") else fn(paths)
+                stats["seconds"] = round(time.perf_counter() - t0, 3)
+                manifest["stages"][name] = stats
+            manifest["validation"] = "passed"
+        except publish.ValidationFailed:
+            manifest["validation"] = "failed"
+            raise
+        finally:
+            manifest["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            target = Path(paths.processed_dir) / "run_manifest.json" \
+                if manifest["validation"] == "passed" else Path(paths.interim_dir) / "run_manifest.json"
+            publish.write_manifest(target, manifest)
+    return manifest
