@@ -646,8 +646,12 @@ def build_parser(prog: str = "python -m pipeline.evaluate") -> argparse.Argument
     return ap
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Entry point; ``prog`` names the command in ``--help`` (e.g. ``python -m pipeline evaluate``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--"]:  # argparse.REMAINDER in a parent parser may pass the separator on
+        argv = argv[1:]
+    args = (build_parser(prog) if prog else build_parser()).parse_args(argv)
     return run(args.gold, args.processed_dir, docs_dir=args.docs_dir, ids=args.ids,
                as_json=args.json, verbose=args.verbose, doc=args.doc)
 

@@ -206,6 +206,9 @@ def html_to_text(html: str) -> tuple[str | None, str | None]:
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:
         title = meta.title
+    if text:
+        # trafilatura separates paragraphs by single line breaks: make them paragraphs
+        text = re.sub(r"\n+", "\n\n", text)
     if title and text and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return text, title

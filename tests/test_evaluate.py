@@ -339,3 +339,8 @@ def test_dev_gold_against_itself_scores_perfectly():
     assert result["n_docs"] == 85 and result["n_docs_without_gold"] == 12
     assert {k: v["n_gold"] for k, v in result["by_language"].items()} == {
         "en": 197, "fr": 157, "mixed": 65, "uk": 35, "ru": 67}
+
+
+def test_cli_accepts_leading_separator(capsys):
+    assert ev.main(["--", "--gold", str(GOLD), "--processed-dir", str(PROCESSED), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == FIXTURE_SCORE

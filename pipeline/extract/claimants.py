@@ -1,0 +1,194 @@
+"""Claimants: who asserts a claim, with a canonical name and a side.
+
+Lexicons (``lexicons/<lang>/claimants.jsonl``): one entry per institution or role with
+regex ``patterns``; ``{PLACE}`` in a pattern stands for a capitalised place name whose
+country (via the gazetteer) gives the side of governors, mayors and local authorities.
+``lexicons/<lang>/officials.jsonl`` maps named officials to their role;
+``lexicons/outlets.jsonl`` gives the side of outlets (for unattributed statements).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .resources import LEXICON_DIR, load_jsonl_lexicon
+from . import _deps
+
+_PLACE_RE = r"(?-i:(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
+
+ATTRIB_AFTER = {
+    "en": r"^[\s,]*(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
+    "fr": r"^[\s,]*(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
+}
+ATTRIB_BEFORE = {
+    "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited)\s*$",
+    "fr": r"(?:selon|d['’]après|a\s+(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|ajouté|signalé|confirmé|écrit|fait\s+savoir)|ont\s+(?:déclaré|affirmé|annoncé|indiqué|précisé)|a\s+fait\s+état|affirme|annonce|indique|précise|déclare|a\s+expliqué|explique|souligne|ajoute|(?:a|ont)\s+(?:déclaré|affirmé|annoncé|indiqué|précisé))\s*(?:\w+\s+)?$",
+}
+
+
+@dataclass
+class ClaimantMention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    side: str | None
+    kind: str = "institution"
+    admin1_code: str | None = None
+    score: int = 0
+    strong: bool = True
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(lang: str):
+    entries = []
+    for e in load_jsonl_lexicon(lang, "claimants"):
+        pats = []
+        for p in e["patterns"]:
+            has_place = "{PLACE}" in p
+            rx = p.replace("{PLACE}", _PLACE_RE)
+            flags = re.IGNORECASE
+            pats.append((re.compile(r"(?<![\w])(?:%s)(?![\w])" % rx, flags), has_place))
+        entries.append((e, pats))
+    officials = []
+    for e in load_jsonl_lexicon(lang, "officials"):
+        for name in sorted(e["names"], key=len, reverse=True):
+            officials.append((re.compile(r"(?<![\w])%s(?![\w])" % re.escape(name)), e))
+    return entries, officials
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_rules():
+    rules = []
+    for e in load_jsonl_lexicon("", "outlets") if False else _load_outlets():
+        for p in e["patterns"]:
+            rules.append((re.compile(p, re.IGNORECASE), e["side"]))
+    return rules
+
+
+def _load_outlets():
+    path = LEXICON_DIR / "outlets.jsonl"
+    out = []
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line))
+    return out
+
+
+def outlet_side(outlet: str | None, url: str | None = None) -> str:
+    """Side of an outlet: ``UA`` for Ukrainian outlets, ``RU`` for Russian ones, else ``other``."""
+    text = " ".join(x for x in (outlet, url) if x)
+    if not text:
+        return "other"
+    low = text.lower()
+    # wire agencies relaying (e.g. "Reuters", "AFP") are 'other' even when the text cites TASS
+    if outlet and re.search(r"reuters|afp|\bap\b|associated press|bbc|cnn|le monde|figaro|rfi|euronews|france ?24|tv5|ouest-france|la presse|independent(?! ?$)|guardian|new york times|washington post|bloomberg|dpa|efe", outlet, re.I) \
+            and not re.search(r"kyiv independent", outlet, re.I):
+        return "other"
+    for rx, side in _outlet_rules():
+        if rx.search(low):
+            return side
+    return "other"
+
+
+def _place_side(gaz, text: str, lang: str):
+    """(country_code, admin1_code, admin1 name) of a place name, via the gazetteer."""
+    place = _deps.resolve_place(gaz, text, lang)
+    if place is None:
+        return None, None, None
+    return (getattr(place, "country_code", None), getattr(place, "admin1_code", None),
+            getattr(place, "admin1", None) or getattr(place, "name", None))
+
+
+def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[ClaimantMention]:
+    """Every claimant mention in ``text`` with an attribution score (higher = more likely
+    the asserting source of the sentence's claims)."""
+    lang = lang if lang in ("en", "fr") else "en"
+    entries, officials = _compiled(lang)
+    found: list[ClaimantMention] = []
+    for e, pats in entries:
+        for rx, has_place in pats:
+            for m in rx.finditer(text):
+                if m.end() - m.start() < 2:
+                    continue
+                kind = e.get("kind", "institution")
+                side = e.get("side")
+                code = None
+                canonical = e["canonical"]
+                if has_place and m.groupdict().get("place"):
+                    ptxt = m.group("place")
+                    cc, code, name = _place_side(gaz, ptxt, lang)
+                    if cc is None and kind in ("governor", "mayor", "local"):
+                        # not a place: keep only the role part
+                        pass
+                    if cc:
+                        side = "RU" if cc == "RU" else "UA" if cc == "UA" else side
+                        if code == "UA-43" or code == "UA-40":
+                            side = side  # resolved below from context (occupied: RU-installed)
+                    if name and kind in ("governor", "mayor"):
+                        canonical = f"{kind} of {name}" + (" region" if kind == "governor" and not name.endswith(("region", "Oblast")) else "")
+                found.append(ClaimantMention(m.start(), m.end(), m.group(), canonical, side, kind, code,
+                                             strong=e["id"] not in ("governor", "mayor", "local_auth")))
+    for rx, e in officials:
+        for m in rx.finditer(text):
+            found.append(ClaimantMention(m.start(), m.end(), m.group(), e["canonical"], e["side"],
+                                         "official", e.get("admin1_code"), strong=True))
+    # drop mentions contained in a longer one (keep the longest; prefer official/place-resolved)
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[ClaimantMention] = []
+    for c in found:
+        clash = [k for k in kept if c.start < k.end and k.start < c.end]
+        if not clash:
+            kept.append(c)
+            continue
+        # merge: an official name inside/adjacent a role keeps the official's side
+        for k in clash:
+            if c.kind == "official" and k.side is None:
+                k.side, k.canonical, k.admin1_code = c.side, c.canonical, c.admin1_code
+            elif k.kind == "official" and c.side is None:
+                pass
+    # adjacent "Governor Vyacheslav Gladkov" / "Le gouverneur ..., Viatcheslav Gladkov"
+    for i, k in enumerate(kept):
+        if k.side is None:
+            for o in kept:
+                if o is not k and o.kind == "official" and 0 <= o.start - k.end <= 25 and \
+                        re.fullmatch(r"[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+[\s,]*){0,2}", text[k.end:o.start]):
+                    k.side, k.canonical, k.admin1_code = o.side, o.canonical, o.admin1_code
+    for k in kept:
+        k.score = attribution_score(text, k, lang)
+    return kept
+
+
+def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
+    after = text[c.end:c.end + 80]
+    before = text[max(0, c.start - 60):c.start]
+    score = 0
+    if re.search(ATTRIB_AFTER.get(lang, ATTRIB_AFTER["en"]), after):
+        score = 3
+    elif re.search(ATTRIB_BEFORE.get(lang, ATTRIB_BEFORE["en"]), before):
+        score = 3
+    elif re.match(r"^[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+\s+){1,3}(?:said|says|reported|a\s+(?:déclaré|indiqué|affirmé|annoncé|précisé))", after):
+        # "Governor Vladislav Shapsha said"
+        score = 3
+    elif lang == "en" and re.match(r"^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:intercepted|destroyed|downed|shot|struck|hit|launched|repelled|attacked|carried|reported)", after):
+        score = 2
+    elif lang == "fr" and re.match(r"^\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:abattu|intercepté|détruit|neutralisé|frappé|touché|lancé|repoussé|revendiqué|mené)", after):
+        score = 2
+    elif re.match(r"^\s*(?:'s|’s)?\s*(?:tally|statement|count|data|figures|report|communiqué)", after):
+        score = 2
+    if not c.strong and score == 0:
+        score = -1
+    return score
+
+
+def best_claimant(cands: list[ClaimantMention]) -> ClaimantMention | None:
+    good = [c for c in cands if c.score >= 2]
+    if not good:
+        return None
+    good.sort(key=lambda c: (-c.score, 0 if c.side else 1, c.start))
+    return good[0]
