@@ -95,18 +95,19 @@ def _setup_logging(args, interim_dir: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Commands with their own argument parsers get the rest of the line untouched.
+    if argv[:1] == ["evaluate"]:
+        from . import evaluate
+        return evaluate.main(argv[1:], prog="python -m pipeline evaluate")
+    if argv[:1] == ["bench"]:
+        from . import bench
+        return bench.main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-
-    if args.command == "evaluate":
-        from . import evaluate
-        return evaluate.main(args.args)
-    if args.command == "bench":
-        from . import bench
-        return bench.main(args.args)
 
     _setup_logging(args, getattr(args, "interim_dir", None))
     log = logging.getLogger("pipeline")

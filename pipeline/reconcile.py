@@ -183,25 +183,28 @@ def _pub(article: dict | None) -> _Pub:
     return _Pub(day or "", ts)
 
 
-def _window(rec: dict) -> tuple[dt.date, dt.date] | None:
-    """Date window of a mention or claim: (start, end) around event_date (an overnight event
-    spans the evening before), or start..end when only those are known; None when undated."""
+def _window(rec: dict) -> tuple[int, int] | None:
+    """Time span of a mention or claim in half-days (day ``d`` is ``2d`` (night, before dawn)
+    … ``2d+1`` (daytime)), or None when undated. An overnight event dated ``d`` covers the
+    evening of ``d-1`` and the night up to the morning of ``d``: it overlaps both calendar days
+    but not the next or previous night. A window wider than ``MAX_LINK_WINDOW_DAYS`` (a week, a
+    month) is too coarse to place the event and counts as undated unless an event_date fixes it."""
     d = _date(rec.get("event_date"))
     s, e = _date(rec.get("event_date_start")), _date(rec.get("event_date_end"))
+    night = rec.get("date_precision") == "night"
     if d:
-        if rec.get("date_precision") == "night" and not s:
-            s = d - dt.timedelta(days=1)
-        s = s if s and s <= d else d
-        e = e if e and e >= d else d
-        if (e - s).days > MAX_LINK_WINDOW_DAYS:
-            return (d, d)
-        return (s, e)
-    if s and e and s <= e:
-        return (s, e)
+        n = d.toordinal()
+        if night or (s and s < d and (e is None or e == d)):
+            return (2 * n - 1, 2 * n)
+        return (2 * n, 2 * n + 1)
+    if s and e and s <= e and (e - s).days <= MAX_LINK_WINDOW_DAYS:
+        if night and s < e:
+            return (2 * s.toordinal() + 1, 2 * e.toordinal())
+        return (2 * s.toordinal(), 2 * e.toordinal() + 1)
     return None
 
 
-def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
@@ -225,7 +228,7 @@ class _Cluster:
         self.counts: dict[str, int] = {}
         self.attacker: str | None = None
         self.event_date: dt.date | None = None
-        self.window: tuple[dt.date, dt.date] | None = None
+        self.window: tuple[int, int] | None = None
         self.anchor: dt.date | None = None
 
     def add(self, m: dict, anchor: dt.date | None) -> None:
@@ -261,14 +264,16 @@ class _Cluster:
         if d and self.event_date:
             return shared + 1 if d == self.event_date else None
         # Not both dated: the windows must not contradict, and across articles the counts must
-        # fingerprint the claim and the dates (event or publication) lie close together.
+        # fingerprint the claim and both anchor dates (event date, else the article's day of
+        # publication) be known and lie close together: an undated or month-only article's
+        # mention joins another article's claim never.
         w = _window(m)
         if w and self.window and not _overlap(w, self.window):
             return None
         if m["article_id"] not in self.articles:
-            if shared == 0:
+            if shared == 0 or not (anchor and self.anchor):
                 return None
-            if anchor and self.anchor and abs((anchor - self.anchor).days) > UNDATED_TOLERANCE_DAYS:
+            if abs((anchor - self.anchor).days) > UNDATED_TOLERANCE_DAYS:
                 return None
         return shared
 
@@ -399,17 +404,17 @@ def _linkable(a: dict, b: dict, arts: dict[str, set], anc: dict[str, set]) -> bo
 
 def _link_claims(claims: dict[str, dict], arts: dict[str, set], anc: dict[str, set]) -> dict[str, str]:
     """claim_id → incident_id."""
-    by_day: dict[dt.date, list[str]] = defaultdict(list)
+    by_time: dict[int, list[str]] = defaultdict(list)  # half-day → claims whose span covers it
     by_article: dict[str, list[str]] = defaultdict(list)
     for cid in sorted(claims):
         w = _window(claims[cid])
         if w:
-            for i in range((w[1] - w[0]).days + 1):
-                by_day[w[0] + dt.timedelta(days=i)].append(cid)
+            for u in range(w[0], w[1] + 1):
+                by_time[u].append(cid)
         for a in arts[cid]:
             by_article[a].append(cid)
     pairs: set[tuple[str, str]] = set()
-    for group in list(by_day.values()) + list(by_article.values()):
+    for group in list(by_time.values()) + list(by_article.values()):
         for i, x in enumerate(group):
             for y in group[i + 1:]:
                 if x != y:
@@ -458,8 +463,9 @@ def _count_range(cs: list[dict], field: str, ids: set[str], anc: dict[str, set])
     cand = [c for c in cs if c[field] is not None and not (anc[c["claim_id"]] & ids)]
     if not cand:
         return None, None
-    grain = min(_place_kind(place_key(c)) != "region" and 0 or 1 for c in cand)
-    cand = [c for c in cand if (0 if _place_kind(place_key(c)) != "region" else 1) == grain]
+    regional = lambda c: _place_kind(place_key(c)) == "region"
+    if not all(regional(c) for c in cand):
+        cand = [c for c in cand if not regional(c)]
     groups: dict[str, list[int]] = defaultdict(list)
     for c in cand:
         groups[c["weapon"] or "unknown"].append(c[field])

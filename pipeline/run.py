@@ -148,9 +148,12 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     staging folder into PROCESSED_DIR only when validation passes."""
     from . import publish, validate
 
+    from . import outputs
+
     tables = build_tables(paths)
     tables, quarantined = validate.quarantine(tables)
     tables["rejects"] = _dedupe_rejects(tables["rejects"] + quarantined)
+    tables["acled_export"] = outputs.build_acled(tables["claims"])
     processed = Path(paths.processed_dir)
     staging = publish.staging_dir(processed)
     counts = {}
@@ -158,12 +161,7 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
         counts[name] = io.write_table(staging / f"{name}.csv", name, tables[name])
     io.write_text(staging / "datapackage.json", schema.datapackage_json())
     if extra_outputs:
-        try:
-            from . import outputs
-        except ImportError:
-            outputs = None
-        if outputs is not None:
-            outputs.write_all(staging)
+        outputs.write_files(staging, tables)
     report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
     publish.publish(staging, processed, report)
     log.info("publish: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))

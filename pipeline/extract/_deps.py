@@ -96,6 +96,13 @@ def find_numbers(text: str, lang: str) -> list[Num]:
 
 def is_distributive(text: str, lang: str, num: Num) -> bool:
     """Does the number distribute over a list ("three each", "trois chacun", "по три")?"""
+    try:
+        from . import numbers as _n
+        return bool(_n.is_distributive(text, num))
+    except ImportError:
+        pass
+    except Exception:
+        pass
     tail = text[num.end:num.end + 40].lower()
     if lang == "en":
         return re.match(r"\s*(?:drones?\s+|[a-z-]+\s+)?each\b", tail) is not None
