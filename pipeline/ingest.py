@@ -8,9 +8,11 @@ Accepted inputs (see ``shared/contract.md``):
 Everything else, and anything unreadable, becomes a reject row ``{source_file, stage,
 reason, detail}``; the run goes on. Hidden files (``.gitkeep``) are ignored.
 
-Error policy: text that is not UTF-8 is decoded with the encoding charset-normalizer
-detects (cp1251, latin-1 …) and accepted; binary content, empty text, oversized files,
-undecodable bytes and duplicate texts are rejected. Broken metadata does not reject the
+Error policy: text that is not UTF-8 is decoded with the legacy encoding its bytes point
+to (cp1251 / koi8-r for Cyrillic, cp1252 / latin-1 for Western text; charset-normalizer as a
+last resort) and accepted; a UTF-8 file with a few stray bytes is decoded as UTF-8.
+Binary content (NUL/control bytes, or a known binary signature such as PDF, ZIP/DOCX, PNG),
+empty text, oversized files, undecodable bytes and duplicate texts are rejected. Broken metadata does not reject the
 article: the article is kept without the bad fields and the problem is logged as a reject
 row of the ``.meta.json`` (or the JSONL line) with reason ``bad_metadata``.
 """
@@ -50,38 +52,113 @@ class RawItem:
 
 # --------------------------------------------------------------------------- decoding
 
+# Signatures of binary formats that may hide behind a text suffix.
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff",
+                 b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!",
+                 b"\x7fELF", b"MZ\x90\x00")
+# C0 control bytes other than \t \n \f \r (and ESC, seen in terminal captures).
+_CTRL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def _looks_binary(data: bytes) -> bool:
-    if b"\x00" in data[:8192]:
+    if data.startswith(_BINARY_MAGIC):
         return True
-    sample = data[:8192]
-    if not sample:
+    if b"\x00" in data:
+        return True
+    if not data:
         return False
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return ctrl / len(sample) > 0.05
+    ctrl = len(data) - len(data.translate(None, _CTRL_BYTES))
+    return ctrl / len(data) > 0.05
+
+
+def _is_cyrillic_8bit(data: bytes) -> bool:
+    """Do the non-ASCII bytes form words (Cyrillic in a single-byte code page) rather than
+    isolated accented letters in ASCII words (Western text)?"""
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if not high:
+        return False
+    positions = set(high)
+    paired = sum(1 for i in high if i - 1 in positions or i + 1 in positions)
+    return paired / len(high) >= 0.5
+
+
+def _cyrillic_codec(data: bytes) -> list[str]:
+    # cp1251 puts lower case at 0xE0-0xFF, koi8-r at 0xC0-0xDF; running text is mostly lower case.
+    upper_block = sum(1 for b in data if 0xC0 <= b <= 0xDF)
+    lower_block = sum(1 for b in data if b >= 0xE0)
+    return ["cp1251", "koi8_r"] if lower_block >= upper_block else ["koi8_r", "cp1251"]
+
+
+def _plausible(text: str) -> bool:
+    """No more than 1% of control / unassigned characters (other than line breaks, tabs)."""
+    if not text:
+        return True
+    bad = sum(1 for ch in text
+              if ch not in "\t\n\r\x0c\x1b" and unicodedata.category(ch) in ("Cc", "Cn", "Cs", "Co"))
+    return bad / len(text) <= 0.01
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode raw bytes to text. Returns ``(text, encoding)``; raises ``ValueError``."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                break
+            if enc != "utf-8-sig" and not _plausible(text):
+                raise ValueError("binary content (not text after the UTF-16 byte-order mark)")
+            return text.lstrip("\ufeff"), "utf-8" if enc == "utf-8-sig" else enc
     if _looks_binary(data):
         raise ValueError("binary content")
-    for enc in ("utf-8-sig",):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # A download cut inside a multi-byte character.
+    for k in (1, 2, 3):
         try:
-            return data.decode(enc), "utf-8"
+            return data[:-k].decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
+    # Mostly valid UTF-8 with a few stray bytes: keep UTF-8 (stray bytes become U+FFFD).
+    lossy = data.decode("utf-8", errors="replace")
+    n_bad = lossy.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    n_good = sum(1 for ch in lossy if ord(ch) >= 0x80 and ch != "\ufffd")
+    if n_good >= 20 * n_bad:
+        return lossy, "utf-8"
+    codecs = _cyrillic_codec(data) if _is_cyrillic_8bit(data) else ["cp1252", "latin_1"]
+    for enc in codecs:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, enc
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp1252", "latin_1", "utf_16",
+    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp1252", "latin_1",
                                           "mac_cyrillic", "cp1250"]).best()
-    if best is None:
+    if best is None or not _plausible(str(best)):
         raise ValueError("undecodable bytes (no plausible encoding)")
     return str(best), best.encoding
 
 
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_str(text: str) -> str:
+    """Replace lone surrogates (possible in JSON ``\\ud800`` escapes) so the text can be
+    encoded as UTF-8."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\ufeff]", "", text)
+    text = unicodedata.normalize("NFC", clean_str(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = re.sub(r"[\u00a0\u202f\u2007]", " ", text)
+    text = re.sub(r"[\u200b\ufeff\u00ad]", "", text)
     return text.strip()
 
 
@@ -91,8 +168,8 @@ def article_id(text: str) -> str:
 
 # --------------------------------------------------------------------------- metadata
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:$|[T ][0-9])")
 
 
 def parse_published(value) -> tuple[str | None, str | None, str]:
@@ -127,14 +204,16 @@ def clean_meta(meta: dict) -> tuple[dict, list[str]]:
     """Keep the known keys with string values; return ``(meta, problems)``."""
     out: dict = {}
     problems: list[str] = []
+    if not isinstance(meta, dict):
+        return clean_meta({})[0], ["metadata is not a JSON object"]
     for key in META_KEYS:
         v = meta.get(key)
         if v is None:
             out[key] = None
-        elif key == "id" and isinstance(v, (int, str)):
+        elif key == "id" and isinstance(v, int) and not isinstance(v, bool):
             out[key] = str(v)
         elif isinstance(v, str):
-            out[key] = v.strip() or None
+            out[key] = clean_str(v).strip() or None
         else:
             problems.append(f"{key}: expected a string, got {type(v).__name__}")
             out[key] = None
@@ -173,10 +252,12 @@ def _parse_meta_bytes(raw: bytes | None, where: str, rejects: list[dict]) -> dic
     if raw is None:
         return clean_meta({})[0]
     try:
+        if len(raw) > config.MAX_FILE_BYTES:
+            raise ValueError(f"sidecar too large ({len(raw)} bytes)")
         obj = json.loads(decode_bytes(raw)[0])
         if not isinstance(obj, dict):
             raise ValueError("metadata is not a JSON object")
-    except (ValueError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
         rejects.append(_reject(where, "bad_metadata", f"ignored: {exc}"))
         return clean_meta({})[0]
     meta, problems = clean_meta(obj)
@@ -200,22 +281,27 @@ def html_to_text(html: str) -> tuple[str | None, str | None]:
     """Extract ``(text, title)`` from a saved web page."""
     import trafilatura
 
+    if not html.strip():
+        return None, None
     text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False)
     title = None
     meta = trafilatura.extract_metadata(html)
     if meta is not None and meta.title:
-        title = meta.title
+        title = normalise_text(meta.title) or None
     if text:
         # trafilatura separates paragraphs by single line breaks: make them paragraphs
-        text = re.sub(r"\n+", "\n\n", text)
+        text = re.sub(r"\n+", "\n\n", normalise_text(text))
     if title and text and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return text, title
 
 
-def parse_item(item: RawItem, max_bytes: int = config.MAX_FILE_BYTES) -> tuple[list[dict], list[dict]]:
-    """Parse one raw item into ``(articles, rejects)`` (pure: bytes in, records out)."""
+def parse_item(item: RawItem, max_bytes: int | None = None) -> tuple[list[dict], list[dict]]:
+    """Parse one raw item into ``(articles, rejects)`` (pure: bytes in, records out).
+    ``max_bytes`` defaults to ``config.MAX_FILE_BYTES`` (read at call time)."""
+    if max_bytes is None:
+        max_bytes = config.MAX_FILE_BYTES
     rejects: list[dict] = []
     articles: list[dict] = []
     src = item.source_file
@@ -239,7 +325,7 @@ def parse_item(item: RawItem, max_bytes: int = config.MAX_FILE_BYTES) -> tuple[l
                 obj = json.loads(line)
                 if not isinstance(obj, dict):
                     raise ValueError("line is not a JSON object")
-            except (ValueError, json.JSONDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:
                 rejects.append(_reject(where, "bad_json", str(exc)[:200]))
                 continue
             body = obj.get("text")
@@ -252,13 +338,19 @@ def parse_item(item: RawItem, max_bytes: int = config.MAX_FILE_BYTES) -> tuple[l
             text = _text_or_reject(where, body, rejects)
             if text is not None:
                 articles.append(_article(where, text, meta))
+        if not articles and not rejects:
+            rejects.append(_reject(src, "empty", "no JSON lines"))
         return articles, rejects
 
     meta = _parse_meta_bytes(item.meta, item.meta_file or src, rejects)
     if encoding != "utf-8":
         log.info("%s decoded as %s", src, encoding)
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(raw_text)
+        try:
+            text, title = html_to_text(raw_text)
+        except Exception as exc:  # trafilatura/lxml on hostile markup
+            rejects.append(_reject(src, "no_text", f"HTML extraction failed: {type(exc).__name__}"))
+            return [], rejects
         if not text:
             rejects.append(_reject(src, "no_text", "no article text found in the HTML"))
             return [], rejects
@@ -300,12 +392,16 @@ def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
     """Yield RawItems (or reject rows for files that are not documents on their own)."""
     raw_dir = Path(raw_dir)
     files = list_raw_files(raw_dir)
-    names = {p.relative_to(raw_dir).as_posix() for p in files}
+    # stems of the documents that take a sidecar (suffix compared case-insensitively,
+    # as below where the document's suffix is lower-cased)
+    doc_stems = {p.relative_to(raw_dir).as_posix()[: -len(p.suffix)] for p in files
+                 if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                 and not p.name.endswith(META_SUFFIX)}
     for p in files:
         rel = p.relative_to(raw_dir).as_posix()
         if rel.endswith(META_SUFFIX):
             stem = rel[: -len(META_SUFFIX)]
-            if not any(stem + s in names for s in TEXT_SUFFIXES | HTML_SUFFIXES):
+            if stem not in doc_stems:
                 yield _reject(rel, "orphan_metadata", "no .txt or .html beside this sidecar")
             continue
         suffix = p.suffix.lower()

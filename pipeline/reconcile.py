@@ -16,8 +16,10 @@ revisions, ``disputed``) are written up in ``docs/reconcile.md``; the short vers
    that no article states together, and of which one was first published strictly later: the
    later ``revises_claim_id`` the latest strictly earlier one.
 3. **claims → incidents.** Union-find over linkable pairs (attacker side, weapon class, date
-   window, place); ``incident_id`` is ``i-`` + the hex of the smallest ``claim_id`` in the
-   component, so on a merge the smallest id survives, and old ids are recorded in merges.
+   window, place); a new incident's id is ``i-`` + the hex of its founding (smallest) claim_id.
+   Given the previous publication's claim → incident ids, published ids are kept; when a new
+   article joins two published incidents the smallest id survives and the other is recorded in
+   the merges.
 """
 
 from __future__ import annotations
@@ -116,6 +118,7 @@ _CLAIMANT_ALIASES = (
 _CLAIMANT_STOP = {
     "the", "of", "de", "la", "le", "les", "du", "des", "l", "d", "s", "and", "et",
     "russian", "russia", "russias", "rf", "ukrainian", "ukraine", "ukraines",
+    "russe", "russes", "ukrainien", "ukrainienne", "ukrainiens",
     "armed", "forces", "force", "region", "oblast", "regional", "россии", "рф", "украины",
     "україни", "зсу",
 }
@@ -220,9 +223,8 @@ def _weapons_compatible(a: str | None, b: str | None) -> bool:
 class _Cluster:
     """Mentions of one claim, with the merged values used to test the next mention."""
 
-    def __init__(self, block: tuple, order: int):
+    def __init__(self, block: tuple):
         self.block = block
-        self.order = order
         self.mentions: list[dict] = []
         self.articles: set[str] = set()
         self.counts: dict[str, int] = {}
@@ -303,7 +305,7 @@ def _cluster_mentions(mentions: list[dict], articles: dict[str, dict]) -> list[_
                 if s is not None and s > best_score:
                     best, best_score = cl, s
             if best is None:
-                best = _Cluster(block, len(local))
+                best = _Cluster(block)
                 local.append(best)
             best.add(m, anchor)
         clusters.extend(local)
@@ -402,8 +404,9 @@ def _linkable(a: dict, b: dict, arts: dict[str, set], anc: dict[str, set]) -> bo
     return shared and not (ca and cb and ca != cb)
 
 
-def _link_claims(claims: dict[str, dict], arts: dict[str, set], anc: dict[str, set]) -> dict[str, str]:
-    """claim_id → incident_id."""
+def _link_claims(claims: dict[str, dict], arts: dict[str, set], anc: dict[str, set]) -> list[list[str]]:
+    """The incidents as sorted lists of claim ids (each list starts with its founding claim),
+    in order of their founding claim."""
     by_time: dict[int, list[str]] = defaultdict(list)  # half-day → claims whose span covers it
     by_article: dict[str, list[str]] = defaultdict(list)
     for cid in sorted(claims):
@@ -423,8 +426,41 @@ def _link_claims(claims: dict[str, dict], arts: dict[str, set], anc: dict[str, s
     for x, y in sorted(pairs):
         if uf.find(x) != uf.find(y) and _linkable(claims[x], claims[y], arts, anc):
             uf.union(x, y)
-    # The root is the component's smallest claim_id: the founding claim.
-    return {cid: "i-" + uf.find(cid)[2:] for cid in claims}
+    components: dict[str, list[str]] = defaultdict(list)
+    for cid in sorted(claims):
+        components[uf.find(cid)].append(cid)
+    return [components[root] for root in sorted(components)]
+
+
+def _assign_incident_ids(components: list[list[str]], previous: dict[str, str] | None) -> dict[str, str]:
+    """claim_id → incident_id.
+
+    Without history an incident's id is ``i-`` + the hex of its founding claim (its smallest
+    claim_id). With ``previous`` (claim_id → incident_id of the last publication), published ids
+    are kept: each old id, smallest first, goes to the incident holding most of its claims (ties:
+    the smaller founding claim) unless that incident already has an id, so when a new article
+    joins two published incidents the smallest old id survives and the other is retired (see
+    :func:`_merges`). Incidents with no published id get the content-derived id; an id that is
+    taken or was retired is skipped for the next claim's."""
+    ids: dict[int, str] = {}
+    if previous:
+        holders: dict[str, Counter] = defaultdict(Counter)
+        for k, comp in enumerate(components):
+            for cid in comp:
+                if previous.get(cid):
+                    holders[previous[cid]][k] += 1
+        for old in sorted(holders):
+            for k in sorted(holders[old], key=lambda k: (-holders[old][k], components[k][0])):
+                if k not in ids:
+                    ids[k] = old
+                    break
+    taken = set(ids.values()) | set((previous or {}).values())
+    for k, comp in enumerate(components):
+        if k not in ids:
+            ids[k] = next(("i-" + cid[2:] for cid in comp if "i-" + cid[2:] not in taken),
+                          "i-" + _hex("incident|" + comp[0]))
+            taken.add(ids[k])
+    return {cid: ids[k] for k, comp in enumerate(components) for cid in comp}
 
 
 def _most_common(values: Iterable, order: Iterable = ()) -> Any:
@@ -543,7 +579,8 @@ def reconcile(mentions: list[dict], articles: list[dict],
     ``mentions``: mention dicts (mentions.yaml fields minus ``claim_id``, with
     ``parent_mention_id``); ``articles``: dicts with at least ``article_id``, ``url``,
     ``source_file``, ``published``, ``published_date``, ``outlet``; ``previous``: claim_id →
-    incident_id of the last publication, used only to record incident merges.
+    incident_id of the last publication, used only to keep published incident ids and to
+    record incident merges.
     """
     arts = {a["article_id"]: a for a in articles}
     clusters = _cluster_mentions(mentions, arts)
@@ -553,19 +590,22 @@ def reconcile(mentions: list[dict], articles: list[dict],
     keyed = []
     for cl in clusters:
         vals = _claim_values(cl, arts)
-        first_pub = min(_pub(arts.get(a)).sort_key() for a in cl.articles)
-        keyed.append((_content_key(cl.block, vals), first_pub, min(m["mention_id"] for m in cl.mentions), cl, vals))
+        pub = min((_pub(arts.get(a)) for a in cl.articles), key=_Pub.sort_key)
+        keyed.append((_content_key(cl.block, vals), pub.sort_key(),
+                      min(m["mention_id"] for m in cl.mentions), pub, cl, vals))
     keyed.sort(key=lambda t: t[:3])
     claims: dict[str, dict] = {}
     claim_of_mention: dict[str, str] = {}
     cluster_of: dict[str, _Cluster] = {}
+    first_pub: dict[str, _Pub] = {}
     seen_keys: Counter = Counter()
-    for key, _, _, cl, vals in keyed:
+    for key, _, _, pub, cl, vals in keyed:
         seen_keys[key] += 1
         cid = "c-" + _hex(key if seen_keys[key] == 1 else f"{key}#{seen_keys[key]}")
         claims[cid] = {"claim_id": cid, "incident_id": None, "parent_claim_id": None,
                        "revises_claim_id": None, **vals}
         cluster_of[cid] = cl
+        first_pub[cid] = pub
         for m in cl.mentions:
             claim_of_mention[m["mention_id"]] = cid
 
@@ -586,8 +626,6 @@ def reconcile(mentions: list[dict], articles: list[dict],
     for cid, c in claims.items():
         if c["event_date"]:
             groups[cluster_of[cid].block + (c["event_date"], c["date_precision"])].append(cid)
-    first_pub = {cid: min((_pub(arts.get(a)) for a in cluster_of[cid].articles), key=_Pub.sort_key)
-                 for cid in claims}
     for members in groups.values():
         members.sort(key=lambda cid: (first_pub[cid].sort_key(), cid))
         for j, later in enumerate(members):
@@ -602,7 +640,7 @@ def reconcile(mentions: list[dict], articles: list[dict],
 
     # Incidents.
     claim_arts = {cid: cl.articles for cid, cl in cluster_of.items()}
-    incident_of = _link_claims(claims, claim_arts, anc)
+    incident_of = _assign_incident_ids(_link_claims(claims, claim_arts, anc), previous)
     members_of: dict[str, list[dict]] = defaultdict(list)
     for cid in sorted(claims):
         claims[cid]["incident_id"] = incident_of[cid]

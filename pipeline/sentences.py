@@ -5,7 +5,9 @@ Splitting is rule-based (paragraphs on blank lines; list items on bullets and da
 sentences on terminal punctuation followed by an upper-case letter, a quote or a digit,
 including the run-together ``localement.Des`` of scraped pages; not after common
 abbreviations). A hard line break inside a sentence is kept when the line does not end a
-sentence. Rule-based splitting is ~50× faster than a parser and does not over-split.
+sentence; a short first line (under 40 characters, no final comma or hyphen) followed by
+a line starting with a capital, or a first line equal to the metadata title, is a headline
+and stands alone. Rule-based splitting is ~50× faster than a parser and does not over-split.
 
 Language per sentence: lingua restricted to en/fr/uk/ru; sentences under four words take
 the article's dominant language. The article's language is ``mixed`` when no language
@@ -42,9 +44,32 @@ _ABBREV = {
 
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•▪►▫◾◽●*]|\d+[.)]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)")
 # Candidate sentence ends: punctuation (optionally closing quotes/brackets) + spaces.
-_END_RE = re.compile(r"([.!?…]+[\"»”’')\]]*)(\s+|(?=[A-ZА-ЯЁІЇЄҐ«\"“]))")
+_END_RE = re.compile(r"([.!?…]+[\"»”’')\]]*)(\s+|(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ«\"“]))")
 _NEXT_START_RE = re.compile(r"[\"«“„(\[]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9\U0001F300-\U0001FAFF\u2600-\u27BF▪•–—-]")
 _WORD_BEFORE_RE = re.compile(r"(\w[\w.]*)$")
+_HEADLINE_NEXT_RE = re.compile(r"[\"«“„(\[]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
+_WORD_WINDOW = 40  # characters looked at before a full stop to find the word it ends
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word (dots allowed: ``U.S``) ending at ``pos``, lower-cased; '' if none. Only a
+    short window is searched (linear time on long paragraphs); a longer word is no
+    abbreviation and comes back as-is truncated, never as a short word."""
+    lo = max(0, pos - _WORD_WINDOW)
+    wm = _WORD_BEFORE_RE.search(text, lo, pos)
+    if not wm:
+        return ""
+    if wm.start(1) == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "._"):
+        return wm.group(1).lower() + "…"  # truncated long word
+    return wm.group(1).lower()
+
+
+def _ends_with_abbrev(line: str) -> bool:
+    """Does the line end with an abbreviation's full stop ("Gen.", "г.")?"""
+    if not line.endswith(".") or line.endswith(".."):
+        return False
+    word = _word_before(line, len(line) - 1)
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,15 +105,15 @@ def _split_block(block: str, offset: int) -> list[tuple[int, int]]:
             continue
         punct = m.group(1)
         if punct.startswith(".") and len(punct.rstrip("\"»”’')]")) == 1:
-            wm = _WORD_BEFORE_RE.search(block, 0, m.start(1))
-            word = wm.group(1).lower() if wm else ""
+            word = _word_before(block, m.start(1))
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
             if word.isdigit() and m.group(2) == "":
                 continue  # "10.03" or "1.200": not a boundary
         if m.group(2) == "":
             # run-together "localement.Des": only when a lowercase word precedes
-            wm = _WORD_BEFORE_RE.search(block, 0, m.start(1))
+            lo = max(0, m.start(1) - _WORD_WINDOW)
+            wm = _WORD_BEFORE_RE.search(block, lo, m.start(1))
             if not wm or not wm.group(1)[-1:].islower() or len(wm.group(1)) < 3:
                 continue
         spans.append((start, end))
@@ -104,9 +129,10 @@ def _split_block(block: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
+def _blocks(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Paragraphs and list items: split on blank lines, and on single line breaks where the
     line ends a sentence, the next line is a list item, or the line is a headline."""
+    title = (title or "").strip()
     blocks = []
     for pm in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         para_start = pm.start()
@@ -120,10 +146,14 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                 cur_s, cur_e = ls, le
             else:
                 prev = text[cur_s:cur_e].rstrip()
+                abbrev = _ends_with_abbrev(prev)  # "… Gen.\nHarlow": one sentence
                 breaks = (prev.endswith((".", "!", "?", ":", ";", "…", "»", "\"", "”"))
+                          and not abbrev
                           or _BULLET_RE.match(line) is not None
                           or _BULLET_RE.match(text[cur_s:cur_e]) is not None
-                          or len(prev) < 40 and not prev.endswith((",", "-")))
+                          or (len(prev) < 40 and not prev.endswith((",", "-")) and not abbrev
+                              and _HEADLINE_NEXT_RE.match(line.lstrip()) is not None)
+                          or (not blocks and bool(title) and prev.strip() == title))
                 if breaks:
                     blocks.append((cur_s, cur_e))
                     cur_s, cur_e = ls, le
@@ -134,10 +164,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` over ``text``, in order, stripped of white space."""
+def split_sentences(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` over ``text``, in order, stripped of white space.
+    ``title`` (the metadata title, optional) lets a first line equal to it stand alone."""
     spans = []
-    for bs, be in _blocks(text):
+    for bs, be in _blocks(text, title):
         spans.extend(_split_block(text[bs:be], bs))
     return spans
 
@@ -201,23 +232,32 @@ def _article_language(sentences: list[dict]) -> str:
     return "mixed" if known else "other"
 
 
+_BLANK_LINE_RE = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
 def sentence_records(article: dict, detector=None) -> dict:
     """The sentences record of one article (see docs/interfaces.md)."""
     text = article["text"]
-    spans = split_sentences(text)
+    title = (article.get("title") or "").strip()
+    spans = split_sentences(text, title)
     texts = [text[s:e] for s, e in spans]
     langs = detect_languages(texts, detector)
-    meta_lang = (article.get("language_meta") or "").lower()
+    meta_lang = re.split(r"[-_]", (article.get("language_meta") or "").strip().lower())[0]
     counted = Counter(l for l, t in zip(langs, texts) if l and len(t.split()) >= 4)
     default = (counted.most_common(1)[0][0] if counted
                else meta_lang if meta_lang in LANGS else "en")
-    title = (article.get("title") or "").strip()
     sents = []
     for idx, ((s, e), t, lang) in enumerate(zip(spans, texts, langs)):
         if lang is None or len(t.split()) < 4:
             lang = lang if (lang in ("uk", "ru") and len(t.split()) >= 2) else default
-        is_title = idx == 0 and (bool(title) and (t == title or t.startswith(title[:60]) or title.startswith(t[:60]))
-                                 or ("\n\n" in text[e:e + 3] and len(t) < 200 and not t.endswith(".")))
+        is_title = idx == 0 and (bool(title) and (t == title or t.startswith(title[:60])
+                                                  or len(t) >= 20 and title.startswith(t[:60]))
+                                 or (_BLANK_LINE_RE.match(text, e) is not None and len(t) < 200
+                                     and not t.endswith(".") and _starts_line(text, s)))
         sents.append({"idx": idx, "start": s, "end": e, "text": t, "lang": lang,
                       "is_title": bool(is_title), "candidate": is_candidate(t)})
     return {"article_id": article["article_id"], "language": _article_language(sents),

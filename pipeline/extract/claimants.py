@@ -21,8 +21,8 @@ from . import _deps
 _PLACE_RE = r"(?-i:(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
 
 ATTRIB_AFTER = {
-    "en": r"^[\s,]*(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
-    "fr": r"^[\s,]*(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
+    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
+    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
 }
 ATTRIB_BEFORE = {
     "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited)\s*$",
@@ -118,7 +118,7 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
                     continue
                 kind = e.get("kind", "institution")
                 side = e.get("side")
-                code = None
+                code = e.get("admin1_code")
                 canonical = e["canonical"]
                 if has_place and m.groupdict().get("place"):
                     ptxt = m.group("place")
@@ -134,6 +134,8 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
                         canonical = f"{kind} of {name}" + (" region" if kind == "governor" and not name.endswith(("region", "Oblast")) else "")
                 found.append(ClaimantMention(m.start(), m.end(), m.group(), canonical, side, kind, code,
                                              strong=e["id"] not in ("governor", "mayor", "local_auth")))
+                if kind in ("governor", "mayor", "local") and code is None and has_place and m.groupdict().get("place"):
+                    pass
     for rx, e in officials:
         for m in rx.finditer(text):
             found.append(ClaimantMention(m.start(), m.end(), m.group(), e["canonical"], e["side"],

@@ -18,7 +18,9 @@ Kinds returned by :func:`find_time_expressions`:
 ``clock_time``     В период с 16.00 мск до 20.00 мск / около 15.45 мск / between 11 p.m. and 7 a.m.
 ``daily_summary``  за сутки / за прошедшие сутки / протягом доби / over the past day / 24 hours
 ``last_week``      last week / la semaine dernière / на прошлой неделе / минулого тижня
-``report_day``     a weekday or "today" that dates the statement, not the event ("said on Tuesday",
+``dateline``       "March 18 (Reuters) -", "MOSCOW, August 28. /TASS/.", "Publié le 26 avril 2025 à 09h47": resolved like an explicit date,
+                   used by resolve_for_sentence only when nothing else is in the sentence.
+``report_day``     a weekday, date or "today" that dates the statement, not the event ("said on Tuesday",
                    "a indiqué mardi", "сообщили в среду"); used by resolve_for_sentence only when
                    nothing else is in the sentence.
 
@@ -107,11 +109,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     full_months = [m for m in months if len(m) > 4 or m in ("mars", "mai", "juin", "may", "june", "july", "aout", "août", "марта", "мая", "июня", "июля", "март", "май", "июнь", "июль")]
     short_months = [m for m in months if m not in full_months]
     MON = "(?:" + _alt(full_months) + r"|" + _alt(short_months) + r"\.)"
+    MON_MD = "(?:" + _alt(full_months) + r"|" + _alt(short_months) + r"\.?)"  # "Aug 2", "Sept. 14"
     WD = _alt(weekdays.keys())
     D = r"\d{1,2}(?:er|st|nd|rd|th)?"
     Y = r"(?:,?\s+\d{4}(?:\s*(?:г\.|года|р\.|року))?)?"
     DATE_DM = rf"{D}\s+{MON}{Y}"
-    DATE_MD = rf"{MON}\s+{D}\b{Y}"
+    DATE_MD = rf"{MON_MD}\s+{D}\b{Y}"
     DATE = rf"(?:{DATE_DM}|{DATE_MD})"
     T = r"\d{1,2}(?:[:.h]\s?\d{2})?"
     MSK = r"(?:\s*(?:мск|msk|по\s+московскому\s+времени|за\s+київським\s+часом))?"
@@ -169,7 +172,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # ---------------- daytime
         ("daytime", r"\b(?:during\s+the\s+day|in\s+the\s+daytime|this\s+afternoon)\b"),
         ("daytime", r"\b(?:au\s+cours\s+de\s+la\s+journée|dans\s+la\s+journée|pendant\s+la\s+journée|depuis\s+le\s+début\s+de\s+la\s+journée|en\s+journée)"),
-        ("daytime", r"\b(?:днем|днём|в\s+течение\s+дня|за\s+день)\b|\b(?:вдень|протягом\s+дня|за\s+день)\b"),
+        ("daytime", r"\b(?:днем|днём|в\s+течение\s+дня)\b|\b(?:вдень|протягом\s+дня)\b"),
+        ("daily_summary", r"\bза\s+(?:минувший\s+|прошедший\s+|минулий\s+)?день\b"),
         # ---------------- last week
         ("last_week", r"\b(?:last\s+week|the\s+previous\s+week|the\s+past\s+week|(?:la|de\s+la)\s+semaine\s+(?:dernière|derniere|passée|passee)|на\s+(?:прошлой|минувшей)\s+неделе|за\s+(?:прошлую|минувшую|прошедшую)\s+неделю|минулого\s+тижня|на\s+минулому\s+тижні|за\s+минулий\s+тиждень)\b"),
     ]
@@ -178,11 +182,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 _PRIORITY = {"date_night": 10, "weekday_night": 9, "explicit_date": 8, "evening": 7, "weekday": 7,
              "relative_day": 6, "night": 5, "clock_time": 4, "daytime": 3, "daily_summary": 2,
-             "last_week": 2, "report_day": 0}
+             "last_week": 2, "report_day": 0, "dateline": 0}
 
 _REPORT_BEFORE = re.compile(
     r"(?:\b(?:said|says|reported|announced|told|stated|claimed|added|wrote|confirmed|declared|posted)"
-    r"|\ba\s+(?:déclaré|annoncé|indiqué|affirmé|précisé|rapporté|assuré|ajouté|écrit|fait\s+savoir)"
+    r"|\ba\s+(?:déclaré|annoncé|indiqué|affirmé|précisé|rapporté|assuré|ajouté|écrit|fait\s+savoir|décrit|signalé|confirmé|communiqué|souligné|expliqué|dit|estimé|publié)"
+    r"|\bont\s+(?:déclaré|annoncé|indiqué|affirmé|précisé|rapporté|signalé|confirmé|communiqué|dit|fait\s+savoir)"
     r"|\b(?:сообщил[аио]?|заявил[аио]?|сообщает|заявляет|сообщили|заявили|отметил[аио]?|написал[аио]?)"
     r"|\b(?:повідомив|повідомила|повідомили|заявив|заявила|заявили|зазначив|написав))"
     r"(?:\s+[^\W\d_]+){0,2}\s*,?\s*$",
@@ -212,7 +217,7 @@ def _raw_expressions(text: str) -> list[TimeExpr]:
     return chosen
 
 
-_MERGE_GAP = re.compile(r"^[\s,]*(?:(?:and|et|и|і|та|puis)\s+)?$", re.IGNORECASE)
+_MERGE_GAP = re.compile(r"^[ \t\u00a0,]*(?:(?:and|et|и|і|та|puis)[ \t\u00a0]+)?$", re.IGNORECASE)
 
 
 def _merge(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
@@ -225,16 +230,33 @@ def _merge(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
             if _MERGE_GAP.match(gap) and len({p.kind, x.kind} & {"daily_summary", "last_week"}) == 0 and mergeable \
                     and (p.kind == "clock_time" or x.kind == "clock_time" or {p.kind, x.kind} <= {"night", "weekday", "evening", "relative_day", "explicit_date", "date_night", "weekday_night"}):
                 kind = p.kind if _PRIORITY[p.kind] >= _PRIORITY[x.kind] else x.kind
+                kinds = {p.kind, x.kind}
+                if "night" in kinds and kinds & {"weekday", "evening"}:
+                    kind = "weekday_night"  # "overnight and early Thursday"
+                elif "night" in kinds and kinds & {"explicit_date", "clock_time"} and _dates_in(text[p.start:x.end]):
+                    kind = "date_night"
                 out[-1] = TimeExpr(p.start, x.end, text[p.start:x.end], kind)
                 continue
         out.append(x)
     return out
 
 
+_DATELINE_BEFORE = re.compile(r"^[\s\W]*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ .'’-]+,\s*)?$")
+_STAMP_BEFORE = re.compile(
+    r"(?:\bpublié|\bmis\s+à\s+jour|\bmodifié|\bpublished|\bupdated|\bposted|\bопубликовано|\bобновлено|\bопубліковано|\bоновлено)"
+    r"(?:\s+(?:le|on|at|:))?\s*:?\s*$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^\s*[.,]?\s*(?:\(|/|[-–—]\s|\|)")
+
+
 def _mark_reporting(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
     out = []
     for x in exprs:
-        if x.kind in ("weekday", "relative_day") and _REPORT_BEFORE.search(text[max(0, x.start - 60):x.start]):
+        if x.kind in ("explicit_date", "relative_day") and _STAMP_BEFORE.search(text[max(0, x.start - 40):x.start]):
+            out.append(TimeExpr(x.start, x.end, x.text, "dateline"))  # "Publié le 26 avril 2025 à 09h47"
+        elif x.kind == "explicit_date" and _DATELINE_BEFORE.match(text[:x.start]) and _DATELINE_AFTER.match(text[x.end:]):
+            # "March 18 (Reuters) -", "MOSCOW, August 28. /TASS/." : the dateline, not the event
+            out.append(TimeExpr(x.start, x.end, x.text, "dateline"))
+        elif x.kind in ("weekday", "relative_day", "explicit_date") and _REPORT_BEFORE.search(text[max(0, x.start - 60):x.start]):
             out.append(TimeExpr(x.start, x.end, x.text, "report_day"))
         else:
             out.append(x)
@@ -399,7 +421,7 @@ def _resolve_cached(text: str, kind: str, lang: str, published: str | None) -> D
         return DateResolution(None, monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat(), "week")
     if kind == "daily_summary":
         return DateResolution(None, (pub - one).isoformat(), pub.isoformat(), "unknown")
-    if kind in ("date_night", "explicit_date", "clock_time") and dates:
+    if dates and kind not in ("daily_summary", "last_week"):
         d0, m0, y0 = dates[-1]
         d = _date_from(d0, m0, y0, pub)
         if d is None:

@@ -11,7 +11,8 @@ Decisions (documented for the extraction engineers):
   ``Shahed 136``), ``article`` (French ``un``/``une`` followed by a noun: 1 by value, but it is the
   caller's job to decide, e.g. "un drone a été abattu" = 1 drone) and ``other`` (percentages,
   ordinals, money, ages, measurements, decimals, durations).
-* English "a"/"an" are never counts (except inside "a dozen"). "one", "один", "одна", "одного",
+* English "a"/"an" are never ``count``; directly before a weapon noun ("a drone", "an attack
+  drone", "a ballistic missile") they are returned as ``article`` spans with value 1. "one", "один", "одна", "одного",
   "одне" are counts with value 1. French "un"/"une" are ``count`` when used as a pronoun
   ("… et un au-dessus de la mer", "un seul", "un d'entre eux"), ``article`` before a noun.
 * Qualifiers: ``at_least`` ("more than", "over", "at least", "plus de", "au moins", "более",
@@ -145,6 +146,7 @@ def _is_month(word: str, following: str = "") -> bool:
 # tokenisation
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[" + _APOS + r"][^\W\d_]+)*(?:-[^\W\d_]+(?:[" + _APOS + r"][^\W\d_]+)*)*")
+_SLASH_DATE_RE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])")
 _DIGIT_RE = re.compile(
     r"(?<![\w])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)(?!\d)"  # 1 200
     r"|\d+(?:[.,:]\d+)*)"  # 1,200  1.200  10.03  23.00  1,5
@@ -208,8 +210,8 @@ _OTHER_AFTER = re.compile(
     r"|[\s\u00a0]*(?:\$|€|£|₽|₴|usd|eur\b|dollars?|euros?|рубл|руб\b|гривен|гривн|грн|долл|доллар|долар|євро|евро)"
     r"|\s*(?:million|billion|milliard|millions|milliards|млн|млрд|trillion)"
     r"|-?\s*(?:year-old|years?\s+old|ans\b|an\b|летн|лет\b|год(?:а|ов)?\s+от\s+роду|річн|років|роки\b)"
-    r"|\s*(?:km|kilom|км|кілометр|километр|miles?\b|m\b|м\b|метр|mètres|meters|metres|kg\b|кг\b|tonnes?|tons?\b|тонн|т\b|mm\b|мм\b|cm\b|см\b)"
-    r"|\s*(?:hours?\b|heures?\b|часов|часа\b|годин|minutes?\b|минут|хвилин|seconds?\b|secondes?\b|секунд"
+    r"|[\s-]*(?:km|kilom|км|кілометр|километр|miles?\b|m\b|м\b|метр|mètres|meters|metres|kg\b|кг\b|tonnes?|tons?\b|тонн|т\b|mm\b|мм\b|cm\b|см\b)"
+    r"|[\s-]*(?:hours?\b|heures?\b|часов|часа\b|годин|minutes?\b|минут|хвилин|seconds?\b|secondes?\b|секунд"
     r"|days?\b|jours?\b|дней|дня\b|днів|дні\b|суток|діб|weeks?\b|semaines?\b|недел|тижн|months?\b|mois\b|месяц|місяц|years?\b|ans\b|années?\b|лет\b|рок|год\b|года\b)"
     r"|(?:st|nd|rd|th|er|ère|re|e|ème|eme|è)\b|-(?:й|го|я|е|ий|ая|ое|ої|ого|ому|м|х|th|st|nd|rd|ème|e)\b"
     r"|[.,]\d)",
@@ -225,6 +227,9 @@ _COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:drones?|uavs?|missiles?|rockets?|shells?|bombs?|obus|roquettes?|бпла|беспилот|безпілот|дрон|ракет|снаряд|авиабомб|авіабомб|shahed|шахед)",
     re.IGNORECASE,
 )
+
+
+_THOUSAND_AFTER = re.compile(r"\s*(?:thousand|mille|тысяч[аиуейм]*|тыс\.?|тисяч[аіуею]*|тис\.?)(?![\w])", re.IGNORECASE)
 
 
 def _digit_value(raw: str) -> tuple[int | None, str]:
@@ -369,6 +374,9 @@ _EN_ONE_BAD_BEFORE = re.compile(r"\b(?:no|the|this|that|each|every|any|some|whic
 _EN_ONE_BAD_AFTER = re.compile(r"\s*(?:another|by\s+one|day\b|of\s+the\s+most|of\s+the\s+(?:largest|biggest|main|key))", re.IGNORECASE)
 
 
+_PLURAL_THOUSANDS = frozenset({"тысячи", "тысяч", "тисячі", "тисяч", "тысячам", "тисячам"})
+
+
 def _word_numbers(text: str, lang: str) -> list[tuple[int, int, int | None, str]]:
     """(start, end, value, kind) for number-word spans."""
     words, phrases = _merged(lang)
@@ -409,6 +417,9 @@ def _word_numbers(text: str, lang: str) -> list[tuple[int, int, int | None, str]
             owners.pop()
         for a, b, val in _parse_run(flat):
             ta, tb = owners[a], owners[b]
+            if a == b and flat[a][1] == "thousand" and flat[a][2] in _PLURAL_THOUSANDS:
+                res.append((toks[ta][0], toks[tb][1], None, "approx"))  # "тысячи дронов" = thousands
+                continue
             res.append((toks[ta][0], toks[tb][1], val, "num"))
         run.clear()
 
@@ -497,17 +508,46 @@ def _word_kind(text: str, start: int, end: int, value: int | None, tag: str, lan
     return "count"
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.|t\.me/)[^\s)\]>\"']+", re.IGNORECASE)
+_EN_ARTICLE_RE = re.compile(
+    r"\b(an?)\s+(?:[^\W\d_]+[\s-]+){0,3}?(?:drones?|uavs?|missiles?|rockets?|shells?|bombs?|glide\s+bombs?|shahed|helicopters?|aircraft|jets?|warplanes?)\b",
+    re.IGNORECASE,
+)
+
+
+_EN_STOP = frozenset("""after before by of from with and or in on at the that which to was were is are been be has had
+have hit hits struck attacks fire fires blast over near into against for as while when where who said says
+than then also but not no one two""".split())
+
+
 def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
     spans: list[NumberSpan] = []
     occupied: list[tuple[int, int]] = []
+    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+    for m in _SLASH_DATE_RE.finditer(text):  # 23/05/2025, 24/7
+        a, b = (int(v) for v in m.group(0).split("/")[:2])
+        kind = "date" if 1 <= a <= 31 and 1 <= b <= 12 else "other"
+        spans.append(NumberSpan(m.start(), m.end(), m.group(0), None, "exact", kind))
+        occupied.append((m.start(), m.end()))
     for m in _DIGIT_RE.finditer(text):
         s, e = m.start(1), m.end(1)
         raw = m.group(1)
+        if any(a <= s < b for a, b in occupied):
+            continue
+        if any(a <= s < b for a, b in urls):
+            spans.append(NumberSpan(s, e, raw, None, "exact", "other"))
+            occupied.append((s, e))
+            continue
         # refuse digits glued to letters on the left (handled as model by _digit_kind)
         try:
             value, hint = _digit_value(raw)
         except ValueError:
             value, hint = None, "decimal"
+        mk = _THOUSAND_AFTER.match(text, e)
+        if mk and value is not None and hint == "" and value < 1000:
+            value *= 1000  # "28 тысяч", "5 thousand", "1,5 тыс." is a decimal: left as other
+            e = mk.end()
+            raw = text[s:e]
         kind = _digit_kind(text, s, e, value, hint)
         if kind != "count":
             qual = "exact"
@@ -521,6 +561,16 @@ def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
         kind = _word_kind(text, s, e, value, tag, lang)
         qual = "approximate" if tag == "approx" else (_qualifier(text, s, e) if kind in ("count", "article") else "exact")
         spans.append(NumberSpan(s, e, text[s:e], value, qual, kind))
+    # English "a"/"an" directly before a weapon noun: value 1, kind "article" (callers decide)
+    if (lang or "") == "en":
+        for m in _EN_ARTICLE_RE.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if any(a < e and s < b for a, b in occupied) or any(x.start < e and s < x.end for x in spans):
+                continue
+            between = re.findall(r"[^\W\d_]+", text[e:m.end()])[:-1]
+            if any(w.lower() in _EN_STOP for w in between):
+                continue
+            spans.append(NumberSpan(s, e, text[s:e], 1, _qualifier(text, s, e), "article"))
     spans.sort(key=lambda x: (x.start, x.end))
     return tuple(spans)
 

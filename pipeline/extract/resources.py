@@ -69,9 +69,12 @@ def load_jsonl_lexicon(lang: str, name: str) -> list:
 def _load_gazetteer():
     try:
         from pipeline.geocode import default_gazetteer
-    except Exception as exc:
-        log.warning("gazetteer unavailable: %s", exc)
-        return None
+    except Exception:
+        try:
+            from pipeline.geocode.gazetteer import default_gazetteer
+        except Exception as exc:
+            log.warning("gazetteer unavailable: %s", exc)
+            return None
     try:
         return default_gazetteer()
     except Exception as exc:

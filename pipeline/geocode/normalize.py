@@ -58,8 +58,11 @@ def fold(text: str) -> str:
     return s
 
 
+_CYR_RX = re.compile("[\u0400-\u04ff]")
+
+
 def is_cyrillic(text: str) -> bool:
-    return any(_CYR_LO <= c <= _CYR_HI for c in text)
+    return _CYR_RX.search(text) is not None
 
 
 # --- coarse key ----------------------------------------------------------------------------
@@ -67,6 +70,14 @@ _LOOSE_LAT = [
     ("shch", "sc"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("kh", "h"), ("ch", "c"), ("tz", "c"),
     ("ts", "c"), ("w", "v"), ("j", "i"), ("y", "i"), ("ks", "x"),
 ]
+_LOOSE_LAT_MAP = dict(_LOOSE_LAT)
+_LOOSE_LAT_RX = re.compile("|".join(a for a, _ in _LOOSE_LAT))
+
+
+def _loose_lat_rep(m: re.Match) -> str:
+    return _LOOSE_LAT_MAP[m.group()]
+
+
 _LOOSE_CYR = str.maketrans({"ь": "", "ъ": "", "ы": "и", "і": "и", "ї": "и", "й": "и", "є": "е",
                              "э": "е", "ґ": "г"})
 _DOUBLE = re.compile(r"(.)\1+")
@@ -76,13 +87,15 @@ def loose(key: str) -> str:
     """A coarse key over an already folded string: merges y/i/j, zh/sh, ts/tz, doubled letters
     (Latin) and ы/и/і/ї/й, е/є/э, soft signs (Cyrillic)."""
     s = key
-    if is_cyrillic(s):
+    if _CYR_RX.search(s) is not None:
         s = s.translate(_LOOSE_CYR)
     else:
-        for a, b in _LOOSE_LAT:
-            if a in s:
-                s = s.replace(a, b)
-    return _DOUBLE.sub(r"\1", s)
+        s = _LOOSE_LAT_RX.sub(_loose_lat_rep, s)
+    return _DOUBLE.sub(_first_group, s) if _DOUBLE.search(s) else s
+
+
+def _first_group(m: re.Match) -> str:
+    return m.group(1)
 
 
 # --- French transliteration → English ----------------------------------------------------
@@ -342,7 +355,7 @@ def adjective_forms(adj: str, lang: str) -> set[str]:
 
 # --- tokenisation --------------------------------------------------------------------------
 TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ`](?=[^\W\d_]))*")
-_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu)['’ʼ`]", re.I)
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|qu|jusqu|lorsqu|puisqu)['’ʼ`](?=[aeiouyhàâäéèêëîïôöûüœAEIOUYHÀÂÉÈÊÎÏÔÖÛÜ])", re.I)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,637 @@
+"""Article-level dispatcher: sentences → claims (mention dicts, see docs/interfaces.md).
+
+Per article:
+1. ru/uk sentences go to ``cyrillic.extract_cyrillic`` (all sentences when the article is
+   mostly Cyrillic), en/fr sentences to ``latin.analyze_sentence``;
+2. each latin item gets a claimant (in-sentence attribution, the previous sentence's claimant
+   for "it said"/continuations, a claimant named in the next sentence ("The account came
+   from …"), else ``outlet`` with the outlet's side), an attacker side and a country hint;
+3. cross-sentence merges: launch figure + later shot-down / lost figures of the same weapon
+   group ("Of those, 49 were shot down") become one interception claim; regional rows attach
+   to the running total of the same claimant (before or after it); repeated statements of the
+   same claim (a headline, an English and a French version) are merged;
+4. dates: the sentence's own time expression, else the article's main date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _deps
+from .claimants import outlet_side, ClaimantMention
+from .latin import analyze_sentence, coarse, Item
+from .resources import Resources, load_resources
+
+log = logging.getLogger(__name__)
+
+_DEFAULT_RES: Resources | None = None
+
+
+def _resources(res):
+    global _DEFAULT_RES
+    if res is not None:
+        return res
+    if _DEFAULT_RES is None:
+        _DEFAULT_RES = load_resources()
+    return _DEFAULT_RES
+
+
+_CHROME = re.compile(
+    r"^(?:Read\s+also|Lire\s+aussi|See\s+also|Voir\s+aussi|Related|Share|Partager|Subscribe|Abonnez|"
+    r"Photo|Illustrative\s+photo|Читайте\s+також|Читайте\s+также|\(Reporting|\(Writing|\(Editing|"
+    r"Join\s+thought|We've\s+been\s+working|Consider\s+supporting)", re.I)
+_CAPTION = re.compile(r"(?:/\s*(?:AFP|Reuters|AP|Facebook|Telegram|EPA|Getty)\s*\)?\s*$|STRINGER|\bAFP\s*$|"
+                      r"\((?:[A-Z][\w ]+)\s*/\s*[\w ]+\)\s*$)")
+
+
+@dataclass
+class Claim:
+    item: Item
+    sent_idx: int
+    para: int
+    sentences: list
+    char_start: int
+    char_end: int
+    lang: str
+    claimant: str
+    side: str
+    explicit: bool
+    is_title: bool = False
+    parent: Any = None          # Claim
+    date: dict | None = None
+    own_date: bool = False
+    attacker: str | None = None
+    country: str | None = None
+    dropped: bool = False
+    code: str | None = None     # the claimant's own region (governors, mayors, city administrations)
+    kind: str | None = None
+    into: Any = None            # the claim this one was merged into
+
+
+def _place_code(it: Item):
+    return it.place.admin1_code if it.place is not None else None
+
+
+def _place_country(it: Item):
+    return it.place.country_code if it.place is not None else None
+
+
+def _compatible_counts(a: Item, b: Item, rounding=False) -> tuple[bool, int]:
+    """(no conflicting count, number of equal non-null counts)."""
+    eq = 0
+    for k in ("launched", "intercepted", "lost_to_ew", "hits"):
+        x, y = getattr(a, k), getattr(b, k)
+        if x is None or y is None:
+            continue
+        if x == y:
+            eq += 1
+        elif rounding and (a.qualifier in ("at_least", "approximate") and y >= x * 0.9 or
+                           b.qualifier in ("at_least", "approximate") and x >= y * 0.9):
+            eq += 1
+        else:
+            return False, 0
+    return True, eq
+
+
+def _weapon_ok(a: str, b: str) -> bool:
+    ca, cb = coarse(a), coarse(b)
+    return ca == cb or "unknown" in (ca, cb)
+
+
+def _paragraphs(text: str, sentences: list) -> list[int]:
+    out = []
+    para = 0
+    prev_end = None
+    for s in sentences:
+        if prev_end is not None and "\n\n" in text[prev_end:s["start"]].replace("\r", "") or \
+                prev_end is not None and re.search(r"\n\s*\n", text[prev_end:s["start"]]):
+            para += 1
+        out.append(para)
+        prev_end = s["end"]
+    return out
+
+
+def _pick_claimant(cands: list, pos: int):
+    good = [c for c in cands if c.score >= 2]
+    if not good:
+        return None
+    if len(good) == 1:
+        return good[0]
+    # several attributions in one sentence: the nearest one (preceding preferred)
+    def dist(c):
+        if c.end <= pos:
+            return pos - c.end
+        return (c.start - pos) * 1.5
+    good.sort(key=lambda c: (dist(c) - 40 * (c.score - 2), 0 if c.side else 1))
+    return good[0]
+
+
+def _claimant_side(c: ClaimantMention | None, item_place_cc: str | None, sent_country: str | None):
+    if c is None:
+        return None
+    if c.side:
+        return c.side
+    cc = item_place_cc or sent_country
+    if cc in ("RU", "UA"):
+        return cc
+    return None
+
+
+def extract_article(article: dict, sentences: list, resources=None) -> list[dict]:
+    res = _resources(resources)
+    sentences = sorted(sentences or [], key=lambda s: s.get("start", 0))
+    if not sentences:
+        return []
+    cyr = [s for s in sentences if s.get("lang") in ("ru", "uk")]
+    lat_chars = sum(len(s["text"]) for s in sentences if s.get("lang") not in ("ru", "uk"))
+    cyr_chars = sum(len(s["text"]) for s in cyr)
+    out: list[dict] = []
+    if cyr:
+        to_cyr = sentences if cyr_chars > lat_chars else cyr
+        try:
+            from .cyrillic import extract_cyrillic
+            got = extract_cyrillic(article, to_cyr, res) or []
+            out.extend(got)
+        except ImportError:
+            log.debug("cyrillic extractor not available")
+        except Exception as exc:  # keep the batch running
+            log.warning("cyrillic extraction failed for %s: %s", article.get("article_id"), exc)
+        if cyr_chars > lat_chars:
+            return out
+    lat = [s for s in sentences if s.get("lang") not in ("ru", "uk")]
+    try:
+        lat_out = _extract_latin(article, sentences, lat, res)
+    except Exception as exc:
+        log.exception("latin extraction failed for %s: %s", article.get("article_id"), exc)
+        lat_out = []
+    base = len(out)
+    for m in lat_out:
+        if m.get("parent_index") is not None:
+            m["parent_index"] += base
+    out.extend(lat_out)
+    return out
+
+
+def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) -> list[dict]:
+    text = article.get("text") or ""
+    published = article.get("published")
+    o_side = outlet_side(article.get("outlet"), article.get("url"))
+    default_lang = "fr" if (article.get("language_meta") or article.get("language") or "") == "fr" else "en"
+    paras = dict(zip([s["idx"] for s in all_sents], _paragraphs(text, all_sents)))
+
+    analyzed = []
+    for s in sents:
+        t = s["text"]
+        lang = s.get("lang") if s.get("lang") in ("en", "fr") else default_lang
+        if _CHROME.match(t.strip()) or _CAPTION.search(t.strip()):
+            analyzed.append((s, lang, None))
+            continue
+        r = analyze_sentence(t, lang, res)
+        analyzed.append((s, lang, r))
+
+    # ---- article main date: first body sentence with a resolved day/night date
+    dates = {}
+    main_date = None
+    for s, lang, r in analyzed:
+        if r is None:
+            continue
+        d = _deps.resolve_for_sentence(s["text"], lang, published)
+        dates[s["idx"]] = d
+        if main_date is None and d and d.get("event_date") and d.get("date_precision") in ("day", "night") \
+                and not s.get("is_title") and (r.items or s.get("candidate")):
+            main_date = d
+    if main_date is None:
+        for s, lang, r in analyzed:
+            d = dates.get(s["idx"])
+            if d and d.get("event_date") and d.get("date_precision") in ("day", "night"):
+                main_date = d
+                break
+    if main_date is None and isinstance(published, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", published):
+        main_date = {"event_date": published[:10], "event_date_start": published[:10],
+                     "event_date_end": published[:10], "date_precision": "day", "date_text": None}
+
+    claims: list[Claim] = []
+    body_order = [a for a in analyzed if not a[0].get("is_title")] + [a for a in analyzed if a[0].get("is_title")]
+    last_claimant = None      # (canonical, side, para, sent_pos)
+    pos_of = {a[0]["idx"]: i for i, a in enumerate(analyzed)}
+
+    for s, lang, r in body_order:
+        if r is None:
+            continue
+        if not r.items:
+            c = _pick_claimant(r.claimants, 0)
+            if c is not None and (c.side or c.kind) and not s.get("is_title"):
+                last_claimant = (c.canonical, _claimant_side(c, None, r.country_hint), paras.get(s["idx"], 0), pos_of[s["idx"]], c.admin1_code, c.kind)
+            continue
+        if r.background:
+            continue
+        para = paras.get(s["idx"], 0)
+        i_pos = pos_of[s["idx"]]
+        d = dates.get(s["idx"])
+        new_claims = []
+        for it in r.items:
+            c = _pick_claimant(r.claimants, it.pos)
+            explicit = c is not None
+            canonical = side = code = kind = None
+            if c is not None:
+                canonical, code, kind = c.canonical, c.admin1_code, c.kind
+                side = _claimant_side(c, _place_country(it), r.country_hint)
+            if canonical is None:
+                # delayed attribution: next sentence(s) that only attribute ("The account came from …")
+                nxt = _lookahead_claimant(analyzed, i_pos, paras)
+                prev_ok = last_claimant is not None and not s.get("is_title") and (
+                    last_claimant[2] == para or r.anaphoric_attrib or i_pos - last_claimant[3] <= 1)
+                if r.anaphoric_attrib and prev_ok:
+                    canonical, side, code, kind = last_claimant[0], last_claimant[1], last_claimant[4], last_claimant[5]
+                elif nxt is not None:
+                    canonical, side, code, kind = nxt
+                elif prev_ok and not _looks_unattributed_news(s["text"]):
+                    canonical, side, code, kind = last_claimant[0], last_claimant[1], last_claimant[4], last_claimant[5]
+                elif s.get("is_title"):
+                    canonical, side = None, None
+                else:
+                    canonical, side = "outlet", o_side
+            cl = Claim(item=it, sent_idx=s["idx"], para=para, sentences=[s["text"]], char_start=s["start"],
+                       char_end=s["end"], lang=lang, claimant=canonical, side=side, explicit=explicit,
+                       is_title=bool(s.get("is_title")), code=code, kind=kind)
+            # a local official's figure without a place is about the official's own region
+            if it.place is None and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
+                    and it.event_type in ("interception", "strike"):
+                from .latin import _area_plc
+                plc = _area_plc(res.gazetteer, code, it.location_text or "")
+                if plc is not None:
+                    it.place = plc
+                    if not it.location_text:
+                        it.location_text = getattr(plc.place, "admin1", None) or getattr(plc.place, "name", None)
+            # date
+            if d and d.get("date_text"):
+                cl.date, cl.own_date = d, True
+            else:
+                cl.date = main_date
+            claims.append(cl)
+            new_claims.append(cl)
+            if canonical and canonical != "outlet" and not s.get("is_title"):
+                last_claimant = (canonical, side, para, i_pos, code, kind)
+        by_item = {id(c.item): c for c in new_claims}
+        for c in new_claims:
+            if c.item.parent is not None and 0 <= c.item.parent < len(r.items):
+                c.parent = by_item.get(id(r.items[c.item.parent]))
+
+    _sides(claims, o_side)
+    _cross_sentence(claims)
+    claims = [c for c in claims if not c.dropped]
+    return _to_mentions(claims)
+
+
+def _looks_unattributed_news(t: str) -> bool:
+    return False
+
+
+def _lookahead_claimant(analyzed, i_pos, paras):
+    """A claimant named in the next one or two sentences that assert nothing themselves."""
+    for j in range(i_pos + 1, min(i_pos + 3, len(analyzed))):
+        s, lang, r = analyzed[j]
+        if r is None:
+            continue
+        if r.items:
+            # "Ukraine's General Staff said the strike on the refinery …" restating: accept its claimant
+            c = _pick_claimant(r.claimants, 0)
+            if c is not None and re.search(r"\b(?:the|this|that|la|cette|ce)\s+(?:strike|attack|frappe|attaque)\b", s["text"], re.I):
+                return c.canonical, c.side, c.admin1_code, c.kind
+            return None
+        cands = [c for c in r.claimants if c.score >= 1 or c.strong]
+        if cands and re.search(r"\b(?:came\s+from|c['’]est\s+ce\s+qu|said|a\s+(?:déclaré|indiqué|annoncé|précisé)|according|selon|"
+                               r"quoted|cité|citing|statement|communiqué|wrote|posted)\b", s["text"], re.I):
+            c = sorted(cands, key=lambda c: (-c.score, c.start))[0]
+            if c.side:
+                return c.canonical, c.side, c.admin1_code, c.kind
+    return None
+
+
+def _sides(claims: list[Claim], o_side: str):
+    for cl in claims:
+        it = cl.item
+        pcc = _place_country(it)
+        if pcc not in ("RU", "UA"):
+            pcc = None
+        if cl.side is None and cl.claimant not in (None, "outlet"):
+            cl.side = pcc or None
+        # attacker
+        att = it.attacker
+        if att is None:
+            if it.event_type == "strike":
+                code = _place_code(it)
+                if code in ("UA-43", "UA-40"):
+                    att = "UA"
+                elif pcc == "UA" and cl.side == "RU" and cl.kind in ("governor", "mayor", "official", "local"):
+                    att = "UA"      # a Russian-installed official in occupied territory
+                elif pcc:
+                    att = "UA" if pcc == "RU" else "RU"
+                elif it.country_hint in ("RU", "UA"):
+                    att = "UA" if it.country_hint == "RU" else "RU"
+                elif cl.side in ("RU", "UA"):
+                    s = " ".join(cl.sentences)
+                    if re.search(r"\b(?:its|our|ses|nos)\s+(?:forces|drones|troops|units)|carried\s+out|a\s+mené|ont\s+mené|"
+                                 r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", s, re.I):
+                        att = cl.side
+                    else:
+                        att = "UA" if cl.side == "RU" else "RU"
+            else:
+                if cl.side in ("RU", "UA"):
+                    att = "UA" if cl.side == "RU" else "RU"
+                elif pcc:
+                    att = "UA" if pcc == "RU" else "RU"
+        cl.attacker = att
+        # country where it happened
+        if pcc:
+            cl.country = pcc
+        elif it.country_hint:
+            cl.country = it.country_hint
+        elif att in ("RU", "UA"):
+            cl.country = "UA" if att == "RU" else "RU"
+        if cl.side is None:
+            cl.side = o_side if cl.claimant in (None, "outlet") else "other"
+            if cl.claimant is None:
+                cl.claimant = "outlet"
+
+
+def _explicit_attackers(claims):
+    pass
+
+
+def _cross_sentence(claims: list[Claim]):
+    body = [c for c in claims if not c.is_title]
+    # 1. weapons for bare counts ("Of those, 49 were shot down") from the previous claim
+    for i, cl in enumerate(body):
+        it = cl.item
+        if it.weapon == "unknown" and it.event_type in ("interception", "attack") and any(it.counts):
+            for p in reversed(body[:i]):
+                if p.side == cl.side and p.item.weapon != "unknown" and p.item.event_type in ("interception", "attack"):
+                    it.weapon, it.model = p.item.weapon, it.model or None
+                    break
+    # 2. launch + later interception figures of the same group → one claim
+    for i, cl in enumerate(body):
+        it = cl.item
+        if cl.dropped or it.place is not None or it.multi_place or it.toward_capital:
+            continue
+        if it.event_type not in ("interception", "attack"):
+            continue
+        for p in reversed(body[max(0, i - 8):i]):
+            if p.dropped or p.side != cl.side or p.item.place is not None or p.item.multi_place:
+                continue
+            pi = p.item
+            if pi.event_type not in ("interception", "attack") or pi.launched is None:
+                continue
+            if not _weapon_ok(pi.weapon, it.weapon):
+                continue
+            if p.sent_idx == cl.sent_idx:
+                continue
+            # the new figures must fill empty slots and fit under the launch figure
+            ok = True
+            for k in ("intercepted", "lost_to_ew"):
+                v = getattr(it, k)
+                if v is not None and getattr(pi, k) is not None and getattr(pi, k) != v:
+                    ok = False
+            if it.launched is not None and it.launched != pi.launched:
+                ok = False
+            tot = (it.intercepted or pi.intercepted or 0) + (it.lost_to_ew or pi.lost_to_ew or 0)
+            if tot > pi.launched:
+                ok = False
+            if not ok:
+                continue
+            if it.intercepted is None and it.lost_to_ew is None and it.launched == pi.launched:
+                pass
+            for k in ("intercepted", "lost_to_ew"):
+                if getattr(it, k) is not None:
+                    setattr(pi, k, getattr(it, k))
+            if pi.intercepted is not None or pi.lost_to_ew is not None:
+                pi.event_type = "interception"
+            if pi.weapon == "unknown":
+                pi.weapon = it.weapon
+            pi.model = pi.model or it.model
+            p.sentences += [s for s in cl.sentences if s not in p.sentences]
+            cl.dropped = True
+            cl.into = p
+            break
+    # 3. breakdown rows → running total of the same claimant
+    live = [c for c in body if not c.dropped]
+    for i, cl in enumerate(live):
+        it = cl.item
+        if it.parent is not None:
+            continue
+        if it.toward_capital:
+            for p in reversed(live[:i]):
+                if p.claimant == cl.claimant and p.item.place is not None and p.item.place.admin1_code in ("RU-MOS", "RU-MOW") \
+                        and p.item.event_type == it.event_type:
+                    cl.parent = p
+                    it.place = p.item.place
+                    it.location_text = it.location_text or "toward the capital"
+                    break
+            continue
+        if it.place is None or it.event_type != "interception":
+            continue
+        for p in reversed(live[:i]):
+            pi = p.item
+            if pi.place is not None or pi.multi_place or pi.toward_capital or pi.event_type != "interception":
+                continue
+            if p.claimant != cl.claimant or p.side != cl.side or not _weapon_ok(pi.weapon, it.weapon):
+                continue
+            if pi.intercepted is None:
+                continue
+            kids = [k for k in live if (k.parent is p or (k.sent_idx == p.sent_idx and k.item.parent is not None
+                                                          and k.item is not pi and k.parent is None and
+                                                          _item_parent_is(k, pi, live)))]
+            s = sum((k.item.intercepted or 0) for k in kids if not k.item.toward_capital)
+            if s + (it.intercepted or 0) <= pi.intercepted:
+                cl.parent = p
+            break
+    # 3b. total stated after its rows ("In all, 60 drones were shot down")
+    for i, cl in enumerate(live):
+        it = cl.item
+        if it.place is not None or it.multi_place or it.event_type != "interception" or it.intercepted is None:
+            continue
+        has_kids = any(k.parent is cl or _item_parent_is(k, it, live) for k in live)
+        if has_kids:
+            continue
+        orphans = []
+        for p in reversed(live[:i]):
+            if p.item.place is None and not p.item.multi_place:
+                if p.claimant == cl.claimant:
+                    break
+                continue
+            if p.claimant == cl.claimant and p.parent is None and p.item.parent is None and \
+                    p.item.event_type == "interception" and _weapon_ok(p.item.weapon, it.weapon):
+                orphans.append(p)
+        if orphans and sum(o.item.intercepted or 0 for o in orphans) <= it.intercepted:
+            for o in orphans:
+                o.parent = cl
+    # 4. duplicates (restatements within the body, then the headline)
+    for i, cl in enumerate(body):
+        if cl.dropped:
+            continue
+        for p in body[:i]:
+            if p.dropped or p is cl:
+                continue
+            if _same_claim(p, cl, title=False):
+                _absorb(p, cl)
+                break
+    for cl in claims:
+        if not cl.is_title or cl.dropped:
+            continue
+        if cl.item.toward_capital:
+            cl.dropped = True
+            continue
+        for p in body:
+            if p.dropped:
+                continue
+            if _same_claim(p, cl, title=True):
+                _absorb(p, cl)
+                break
+        else:
+            # a headline claim without a body counterpart: take the body's claimant for it
+            if cl.claimant in (None, "outlet"):
+                match = [p for p in body if not p.dropped and p.item.event_type == cl.item.event_type and
+                         _weapon_ok(p.item.weapon, cl.item.weapon)]
+                if match and match[0].claimant not in (None, "outlet"):
+                    cl.claimant, cl.side = match[0].claimant, match[0].side
+    # 5. strikes without a place: keep only attributed, specific statements not already covered
+    for cl in claims:
+        it = cl.item
+        if cl.dropped or it.event_type != "strike" or it.place is not None or it.multi_place:
+            continue
+        near = [p for p in claims if p is not cl and not p.dropped and p.item.event_type == "strike"
+                and p.side == cl.side and abs(p.sent_idx - cl.sent_idx) <= 2]
+        txt = " ".join(cl.sentences)
+        specific = it.target or re.search(r"\b(?:carried\s+out|struck|hit|a\s+frappé|ont\s+frappé|a\s+mené|massive|massive)\b", txt, re.I)
+        if near or not cl.explicit or not specific:
+            cl.dropped = True
+
+
+def _item_parent_is(k: Claim, pi: Item, live) -> bool:
+    if k.item.parent is None:
+        return False
+    sib = [c for c in live if c.sent_idx == k.sent_idx]
+    # items in the same sentence: parent index refers to the sentence's item list order
+    return False
+
+
+def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
+    a, b = p.item, c.item
+    if a.event_type != b.event_type:
+        # a headline "Russia launches 126 drones" vs the body's interception claim with launched=126
+        if not (title and {a.event_type, b.event_type} == {"attack", "interception"}):
+            return False
+    if not _weapon_ok(a.weapon, b.weapon):
+        return False
+    if _place_code(a) != _place_code(b):
+        if not (title and (a.place is None or b.place is None)):
+            return False
+    if (a.place is None) != (b.place is None) and not title:
+        return False
+    if title:
+        if c.side not in (None, p.side) and c.claimant != "outlet":
+            return False
+    else:
+        if p.side != c.side:
+            return False
+        if p.claimant != c.claimant and p.explicit and c.explicit:
+            return False
+        if p.parent is not None or c.parent is not None:
+            return False
+    ok, eq = _compatible_counts(a, b, rounding=title)
+    if not ok:
+        return False
+    if a.event_type == "strike":
+        if a.place is None and b.place is None and not title:
+            return False
+        if title and b.place is not None and a.place is not None and _place_code(a) != _place_code(b):
+            return False
+        return True
+    if title:
+        return eq > 0 or not any(b.counts)
+    return eq > 0
+
+
+def _absorb(p: Claim, c: Claim):
+    a, b = p.item, c.item
+    for k in ("launched", "intercepted", "lost_to_ew", "hits"):
+        if getattr(a, k) is None and getattr(b, k) is not None:
+            setattr(a, k, getattr(b, k))
+    if a.intercepted is not None or a.lost_to_ew is not None:
+        a.event_type = "interception"
+    if a.weapon == "unknown":
+        a.weapon = b.weapon
+    a.model = a.model or b.model
+    a.target = a.target or b.target
+    if c.is_title:
+        p.sentences = [s for s in c.sentences if s not in p.sentences] + p.sentences
+    else:
+        p.sentences += [s for s in c.sentences if s not in p.sentences]
+    c.dropped = True
+    c.into = p
+    c.parent = None
+
+
+def _to_mentions(claims: list[Claim]) -> list[dict]:
+    # order: body order as found, headline-only claims first (they come first in the text)
+    claims = sorted(claims, key=lambda c: (c.char_start, c.item.pos))
+    index = {id(c): i for i, c in enumerate(claims)}
+    by_sent_item = {}
+    for c in claims:
+        by_sent_item.setdefault(c.sent_idx, []).append(c)
+    out = []
+    for c in claims:
+        it = c.item
+        parent_index = None
+        par = c.parent
+        seen = 0
+        while par is not None and par.dropped and seen < 10:
+            par = par.into
+            seen += 1
+        if par is not None and id(par) in index and par is not c:
+            parent_index = index[id(par)]
+        d = c.date or {}
+        place = it.place
+        qual = it.qualifier or ("exact" if any(v is not None for v in it.counts) else None)
+        m = {
+            "sentence": " [...] ".join(c.sentences),
+            "char_start": c.char_start, "char_end": c.char_end, "lang": c.lang,
+            "claimant": c.claimant or "outlet", "claimant_side": c.side or "other",
+            "event_type": it.event_type, "weapon": it.weapon or "unknown", "weapon_model": it.model,
+            "attacker_side": c.attacker,
+            "launched": it.launched, "intercepted": it.intercepted, "lost_to_ew": it.lost_to_ew, "hits": it.hits,
+            "count_qualifier": qual, "target": it.target,
+            "location_text": it.location_text if (place is not None or it.multi_place or it.toward_capital) else None,
+            "country_hint": c.country,
+            "event_date": d.get("event_date"), "event_date_start": d.get("event_date_start"),
+            "event_date_end": d.get("event_date_end"),
+            "date_precision": d.get("date_precision") or "unknown",
+            "date_text": d.get("date_text") if c.own_date else None,
+            "ambiguous": bool(it.ambiguous),
+            "parent_index": parent_index,
+            # resolved place of the extractor (the geocode stage may re-resolve location_text)
+            "admin1_code": place.admin1_code if place is not None else None,
+            "country_code": (place.country_code if place is not None else None) or c.country,
+        }
+        if parent_index is not None and parent_index == len(out):
+            m["parent_index"] = None
+        out.append(m)
+    # counts of children never above their parent
+    for m in out:
+        p = m["parent_index"]
+        if p is not None:
+            pv = out[p]["intercepted"] if out[p]["intercepted"] is not None else out[p]["launched"]
+            mv = m["intercepted"] if m["intercepted"] is not None else m["launched"]
+            if pv is not None and mv is not None and mv > pv:
+                m["parent_index"] = None
+    return out
+
+
+_ITEMS_OF_SENTENCE: dict = {}
+
+
+def _sentence_items(c: Claim):
+    return getattr(c, "_sent_items", None)

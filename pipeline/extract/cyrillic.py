@@ -1,0 +1,1438 @@
+"""Russian / Ukrainian claim extraction (MoD Telegram, TASS/RIA/Interfax/RBC, Ukrainian Air
+Force and General Staff Telegram, Ukrainska Pravda / Suspilne).
+
+Public API::
+
+    extract_cyrillic(article: dict, sentences: list[dict], resources) -> list[dict]
+
+returns mention dicts as described in ``docs/interfaces.md`` (plus the hint keys ``admin1``,
+``admin1_code`` and ``country_code`` the rules already know, e.g. for seas, cut region names and
+"летевших на Москву" sub-rows).
+
+How it works (all rules, no per-document cases):
+
+1. **Units.** The text is normalised (same length, markdown blanked, lower case) and cut into
+   units: sentences, except that a bulleted / dashed list after a colon or a comma stays one unit
+   with its total (Telegram ▪️/▫️ rows), and a paragraph break always ends a unit.
+2. **Per unit**: weapon noun phrases (NP) with their counts, event triggers (interception,
+   launch, lost to EW, strike, front-line "нанесли поражение"), places (regions, cities, seas;
+   launch areas "з напрямку", "с территории" removed), numbers (digits and words, "по три"
+   distributive, "X из Y"). Each counted NP gets a role from the nearest trigger (instrumental
+   case → launch). Interception NPs get breakdown rows: every later count with a place in its
+   window ("семь – над территорией Белгородской"), region-first rows ("Курская область – 19",
+   "над Тверской (шесть)"), "в том числе N, летевших на Москву" sub-rows, "всего – 35" totals.
+3. **Article level**: claimant per unit (explicit attribution, "по его словам"/continuations
+   carry the previous one, "Про це повідомив" attributes the quote before it, an official
+   channel owns its own posts, else ``outlet``), dates (the unit's own expression, else the
+   article's main date unless the post is a digest / daily summary), rows of a later unit
+   attached to an earlier total of the same weapon group, launch + interception + "локаційно
+   втрачено" figures of one weapon group merged into one claim, headline claims merged into the
+   body claims they restate, duplicates removed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import cyrillic_lex as L
+from .cyrillic_lex import NW, NE
+
+log = logging.getLogger(__name__)
+
+MISSILE_FAMILY = {"missile", "ballistic_missile", "cruise_missile"}
+
+# --------------------------------------------------------------------------- patterns
+
+_BULLET = "▪▫◽◾•●🔹🔸🔺🔻💥⚡❗✅📌🗓📆➡▶►🎖"
+_BULLET_RE = re.compile("[" + _BULLET + "]")
+_SENT_END_RE = re.compile(r"[.!?…]+[»\")\]]*(?=\s+[«\"(]*[A-ZА-ЯЁІЇЄҐ0-9" + _BULLET + "—–-])")
+_ABBREV_RE = re.compile(NW + r"(?:г|гг|т\.?\s*д|т\.?\s*п|обл|им|ул|р-н|с|пос|пгт|ст|млн|млрд|тыс|тис|див|напр|см|п|м|н\.\s*п)\.$")
+
+_NEG_UNIT = [
+    r"потер\w* (?:противника|всу|врага|украинских|ворога|рф|окупант\w*)?\s*(?:за сутки )?(?:составил\w*|склал\w*)",
+    r"(?:противник|враг|всу|ворог) (?:\w+ )?(?:потерял\w*|втратив|втратили)",
+    r"потери (?:всу|противника) (?:за сутки )?составили",
+    r"обмен\w* (?:военнопленн|пленн)\w*|военнопленн\w*|возвращен\w* \d+ российск\w*|обмін\w* (?:полонен|військовополонен)\w*|полонен\w*",
+    r"награжд\w*|удостоен\w*|медал\w* |орден\w* (?:мужества|суворова|кутузова)|нагороджен\w*",
+    r"с начала (?:года|\d{4} года|специальной военной операции|сво|войны|конфликта)|з початку (?:року|\d{4} року|війни|повномасштабного)|від початку (?:року|війни|повномасштабного)",
+    r"за (?:девять|\w+) месяц\w*|за \w+ місяц\w*|за (?:весь )?(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)|за (?:січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень)|протягом (?:травня|місяця|\w+ня)|у (?:травні|квітні|березні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|січні|лютому)\b",
+    r"повітрян\w* тривог\w*|воздушн\w* тревог\w*|сигнал\w* тривог\w*",
+    r"обезвред\w* взрывоопасн\w*|разминир\w*|неразорвавш\w*|контролируем\w* подрыв\w*|розмінуван\w*",
+    r"производств\w* (?:дронов|беспилотник\w*|ракет)|виробництв\w* (?:дронів|ракет)",
+    r"(?:общ\w*|суммарн\w*) продолжительност\w*|загальн\w* тривалість",
+    r"ограничени\w* на (?:работу|полеты)",
+]
+_NEG_UNIT_RE = re.compile("|".join("(?:%s)" % p for p in _NEG_UNIT))
+_GROUND_REPEL_RE = re.compile(r"(?:отразил\w*|отражен\w*|сорван\w*|відбил\w*|відбит\w*) (?:\w+ ){0,3}(?:атак\w*|контратак\w*|штурм\w*)")
+_CUMULATIVE_RE = re.compile(r"(?:более|свыше|понад) (?:сотни|тысяч\w*|сотні|тисяч\w*)|множеств\w* (?:уничтоженн|сбит)\w*|десятки уничтоженн\w*")
+
+_LAUNCH_AREA_RE = re.compile(
+    r"(?:^|\s)(?:с|со|из|з|із|зі)\s+(?:(?:территори\w*|територі\w*|район\w*|акватори\w*|напрямк\w*|направлени\w*|сторон\w*|боку|аэродром\w*|аеродром\w*)\s+)?$")
+_LAUNCH_LIST_RE = re.compile(r"(?:з|із|с|со) (?:напрямк\w*|направлени\w*)[^.]*$")
+
+_INSTR_RE = re.compile(r"(?:ами|ями|ыми|ими|ым|им|ом|ою|ой)$")
+_SINGULAR_HEAD_RE = re.compile(NW + r"(?:ракета|ракету|снаряд|бомба|бомбу|беспилотник|безпілотник|дрон|вертол[её]т|вертоліт|самол[её]т|літак|катер|аппарат|апарат)" + NE)
+_SINGULAR_ADJ_RE = re.compile(NW + r"(?:украинск|ударн|беспилотн|разведывательн|российск|ворож|українськ|російськ)(?:ий|ый|ая|ой|а|ий)" + NE)
+_SINGULAR_VERB_RE = re.compile(NW + r"(?:уничтожен|сбит|перехвачен|уничтожена|сбита|перехвачена|ликвидирован|обнаружен и уничтожен|збитий|збита|знищений|знищена)" + NE)
+_ALL_RE = re.compile(NW + r"(?:все|всі|усі)\s+$")
+
+_OWN_AGENT = {
+    "RU": re.compile(r"вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
+    "UA": re.compile(r"сил\w* оборони|сили оборони|зсу (?:уразил|знищил|атакувал)|українськ\w* (?:військ|сил|дрон)\w*|сбу\b|гур\b|сил\w* безпілотних систем|уразил\w*|уражен\w*|ураження"),
+}
+_ENEMY_AGENT = {
+    "RU": re.compile(r"всу\b|украинск\w*|киевск\w* режим\w*|противник\w*|враг\w*|обломк\w*|вражеск\w*"),
+    "UA": re.compile(r"ворог\w*|противник\w*|росіян\w*|окупант\w*|рф\b|росія|уламк\w*|російськ\w*"),
+}
+
+_ATTRIB_VERB_RE = re.compile(
+    r"сообщ\w*|заяв\w*|говорится|по данным|по словам|по информации|отметил\w*|уточнил\w*|рассказал\w*|"
+    r"написал\w*|передает|передаёт|информирует|подтверд\w*|добавил\w*|"
+    r"повідом\w*|заяв\w*|за даними|за словами|за інформацією|підтверд\w*|зазначил\w*|зазначив|інформу\w*|написав|написала")
+_CARRY_RE = re.compile(
+    r"^\W*(?:по (?:его|ее|её|их) (?:словам|данным)|по данным (?:ведомства|губернатора|минобороны)|"
+    r"за (?:його|її|їхніми|їх) (?:словами|даними)|за даними (?:відомства|губернатора)|"
+    r"(?:еще|ещё|ще|также|також|кроме того|крім того|из них|з них|з дронів|из дронов|остальн\w*|решта|при этом|"
+    r"при цьому|всего|загалом|в целом|ранее ведомство|в ведомстве)\b)")
+_BACKWARD_ATTRIB_RE = re.compile(r"^\W*(?:про це|об этом|це|это) (?:\w+ )?(?:повідоми\w*|сообщи\w*|заяви\w*|написа\w*|розповіл\w*)")
+_OWN_REGION_RE = re.compile(NW + r"(?:над (?:областью|регионом|регіоном|областю)|в (?:области|регионе)|у (?:регіоні|області)|по территории (?:области|региона)|по території (?:області|регіону)|в регионе|над територією області)" + NE)
+_DIGEST_RE = re.compile(r"главное за (?:день|сутки|неделю)|за (?:прошедшие )?сутки|протягом (?:минулої )?доби|за минулу добу|по состоянию на|станом на \d+ (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+_AS_OF_RE = re.compile(r"по состоянию на|станом на \d+ [а-яіїє]+ \d{4}")
+_TOTAL_WORD_RE = re.compile(r"(?:всего|в общей сложности|в целом|итого|загалом|усього|всього|разом)\W+(?:\w+\W+){0,5}$")
+_INCL_RE = re.compile(r"(?:в том числе|у тому числі|в т\. ?ч\.|включно з|из которых|з яких)\W*$")
+_OF_THEM_AFTER_RE = re.compile(r"^\s*(?:из|з|із) (?:них|которых|яких)")
+_OF_THEM_BEFORE_RE = re.compile(r"(?:из|з|із) (?:них|которых|яких)\W*$")
+_X_OF_Y_RE = re.compile(r"^\s*(?:из|з|із)\s+$")
+_FLYING_MOSCOW_RE = re.compile(r"(?:летевш|летящ|летів|що летіли|летіли)\w* (?:\w+ )?(?:на |до |в сторону )?(?:москв|столиц)\w*")
+_PLACE_PREP_RE = re.compile(r"(?:над|в|во|у|на|по|в районе|в районах|поблизу|біля|под)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?$")
+_GROUND_OBJ_RE = re.compile(
+    NW + r"(?:склад\w*|пусков\w* установк\w*|кабин\w* управлени\w*|зрк|зенитн\w* ракетн\w* комплекс\w*|пункт\w* (?:управлени|временной дислокаци)\w*|"
+    r"радиолокационн\w* станци\w*|рлс|позици\w*|опорн\w* пункт\w*|аэродром\w*|нефтебаз\w*|нпз|цех\w*|предприяти\w*|объект\w*|"
+    r"подстанци\w*|пикап\w*|эшелон\w*|мост\w*|вокзал\w*|депо|ангар\w*|база\b|баз[ыу]\b|штаб\w*|склады|цели|целей|самолет\w* на аэродроме)")
+_FRONTLINE_INFRA_RE = re.compile(r"объект\w* (?:энергети|транспорт|военн|инфраструкт|оборонн|топливн)\w*|инфраструктур\w*|энергетик\w*|предприяти\w*|аэродром\w*|пункт\w* (?:временной )?дислокаци\w*|цех\w*")
+_FRONTLINE_AGENTS = [
+    (re.compile(r"авиаци\w*|авіаці\w*"), "aircraft"),
+    (re.compile(r"ударн\w* бпла|ударн\w* беспилотн\w*|ударн\w* дрон\w*"), "drone"),
+    (re.compile(r"ракетн\w* войск\w*|ракет\w*|высокоточн\w* оружи\w*"), "missile"),
+    (re.compile(r"артиллери\w*|артилер\w*"), "artillery"),
+]
+_NEGATED_STRIKE_RE = re.compile(r"(?:без|не|нет|немає|не було|не зафіксовано|не выявлено)\s+(?:\w+\s+)?$")
+_STRIKE_NEG_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}(?:нет|немає|не зафиксирован\w*|не зафіксован\w*|не допущен\w*)\b")
+_NO_DAMAGE_RE = re.compile(r"(?:пострадавших|постраждалих|жертв)(?: и | і | та |, )?(?:разрушений|руйнувань|пошкоджень|повреждений)? (?:нет|немає|не було)|разрушений нет|повреждений нет|без (?:негативних )?наслідків|без разрушений|без пострадавших|без повреждений")
+_DEBRIS_RE = re.compile(r"обломк\w*|уламк\w*|падени\w*|падінн\w*")
+
+_TARGETS = [
+    (r"нпз|нефтеперерабатывающ\w* завод\w*|нафтопереробн\w* завод\w*", "oil refinery"),
+    (r"нефтебаз\w*|нафтобаз\w*", "oil depot"),
+    (r"нафтоперекачувальн\w* станці\w*|нефтеперекачивающ\w* станци\w*", "oil pumping station"),
+    (r"аэродром\w*|аеродром\w*", "airfield"),
+    (r"подстанци\w*|підстанці\w*", "electrical substation"),
+    (r"объект\w* энергети\w*|энергетическ\w* инфраструктур\w*|енергетичн\w* інфраструктур\w*|об'єкт\w* енергетик\w*", "energy infrastructure"),
+    (r"склад\w* боеприпас\w*|склад\w* боєприпас\w*", "ammunition depot"),
+    (r"компрессорн\w* станци\w*|газокомпрессорн\w*", "gas compressor station"),
+    (r"жил\w* дом\w*|частн\w* дом\w*|житлов\w* будин\w*|приватн\w* будин\w*|багатоповерхів\w*|многоквартирн\w* дом\w*", "residential buildings"),
+    (r"автомобил\w*|автобус\w*|автомобіл\w*", "vehicle"),
+    (r"линию электропередачи|линия электропередачи|лэп|лінію електропередачі", "power line"),
+    (r"порт\w*", "port infrastructure"),
+    (r"предприяти\w* впк|оборонн\w* предприяти\w*|підприємств\w* впк", "defence industry"),
+    (r"промышленн\w* предприяти\w*|промислов\w* підприємств\w*|промзон\w*", "industrial facility"),
+]
+_TARGETS_RE = [(re.compile(NW + "(?:" + p + ")"), t) for p, t in _TARGETS]
+
+
+# --------------------------------------------------------------------------- data classes
+
+@dataclass
+class Unit:
+    idx: int
+    start: int
+    end: int
+    text: str           # original
+    norm: str           # normalised
+    para: int
+    is_title: bool = False
+    claimant: Any = None        # L.ClaimantHit | None
+    explicit: bool = False
+    date: dict | None = None
+    own_date: bool = False
+
+
+@dataclass
+class NP:
+    start: int
+    end: int
+    cls: str
+    models: list
+    hits: list
+    count: Any = None          # L.Num
+    count_of: Any = None       # "X из Y": the X
+    role: str | None = None    # interception | launch | ew | hits | strike_agent | None
+    all_flag: bool = False
+    singular: bool = False
+
+
+@dataclass
+class C:   # an internal claim
+    unit: Unit
+    units: list
+    event_type: str
+    cls: str
+    models: list = field(default_factory=list)
+    launched: int | None = None
+    intercepted: int | None = None
+    lost_to_ew: int | None = None
+    hits: int | None = None
+    qualifier: str | None = None
+    region: Any = None           # L.Region
+    loc_text: str | None = None
+    ambiguous: bool = False
+    notes: list = field(default_factory=list)
+    parent: Any = None           # C
+    role: str = "single"         # total | row | single | sub
+    pos: int = 0
+    all_flag: bool = False
+    attacker: str | None = None
+    agent_side: str | None = None
+    target: str | None = None
+    claimant: str | None = None
+    side: str | None = None
+    claimant_code: str | None = None
+    date: dict | None = None
+    dropped: bool = False
+    country_hint: str | None = None
+
+
+# --------------------------------------------------------------------------- segmentation
+
+def _segment(text: str, norm: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) units."""
+    cuts: set[int] = set()
+    hard: set[int] = set()
+    for m in re.finditer(r"\n[ \t]*\n+", text):
+        hard.add(m.start())
+        hard.add(m.end())
+    # single newlines: a boundary unless the line continues a list
+    for m in re.finditer(r"\n", text):
+        i = m.start()
+        if i in hard:
+            continue
+        prev = norm[:i].rstrip(" \t*_")
+        nxt = norm[i + 1:].lstrip(" \t*_")
+        prev_line = prev.rsplit("\n", 1)[-1].strip()
+        if prev.endswith((":", ",", ";")) or prev.endswith(tuple(" " + w for w in ("и", "та", "і", "а"))):
+            continue
+        if prev_line[:1] in "—–-" + _BULLET and nxt[:1] in "—–-" + _BULLET:
+            continue
+        if not prev_line or prev_line[-1:] not in ".!?…»\")" and nxt[:1].islower():
+            continue
+        cuts.add(i + 1)
+    for m in _SENT_END_RE.finditer(text):
+        before = norm[max(0, m.start() - 8):m.start() + 1]
+        if _ABBREV_RE.search(before):
+            continue
+        # "... 2025 г. В ..." is an abbreviation; "РИА Новости. В" is a sentence end
+        cuts.add(m.end())
+    # bullets inside a line start a new unit unless they continue a list after ":" or ","
+    for m in re.finditer("[" + _BULLET + "]", text):
+        i = m.start()
+        prev = norm[:i].rstrip(" \t*_\ufe0f\u200d" + _BULLET)
+        if prev.endswith((":", ",", ";")):
+            continue
+        cuts.add(i)
+    bounds = sorted(cuts | hard | {0, len(text)})
+    units = []
+    para = 0
+    for a, b in zip(bounds, bounds[1:]):
+        seg = text[a:b]
+        if a in hard and a > 0:
+            para += 1
+        if not seg.strip():
+            if "\n\n" in seg or re.search(r"\n\s*\n", seg):
+                para += 1
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        s, e = a + lead, a + trail
+        # strip leading bullets / emoji
+        while s < e and (text[s] in _BULLET + "\ufe0f\u200d*_ #" or ord(text[s]) > 0x2190 and not text[s].isalnum()):
+            s += 1
+        if e - s < 2:
+            continue
+        units.append((s, e, para))
+    return units
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _coarse(cls: str | None) -> str | None:
+    if cls in (None, "unknown"):
+        return None
+    if cls in MISSILE_FAMILY:
+        return "missile"
+    if cls in ("drone", "glide_bomb"):
+        return cls
+    return "other"
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    ca, cb = _coarse(a), _coarse(b)
+    return ca is None or cb is None or ca == cb
+
+
+def _combine(classes) -> str:
+    s = {c for c in classes if c and c != "unknown"}
+    if not s:
+        return "unknown"
+    if len(s) == 1:
+        return s.pop()
+    return "mixed"
+
+
+def _lang_of(article: dict, norm: str) -> str:
+    lm = (article.get("language_meta") or article.get("language") or "").lower()
+    uk = len(re.findall(r"[іїєґ]", norm))
+    ru = len(re.findall(r"[ыэъё]", norm))
+    if uk > ru:
+        return "uk"
+    if ru > uk:
+        return "ru"
+    return "uk" if lm == "uk" else "ru"
+
+
+def _is_cut(text: str) -> bool:
+    t = text.rstrip()
+    if not t:
+        return False
+    last = t[-1]
+    if re.search(r"#\w+$", t):
+        return False
+    return last.isalnum() or last in ",–—-:(«*_ " or (len(text) >= 395 and len(text) <= 402 and last not in ".!?)»\"")
+
+
+def _np_groups(norm: str, weps: list, nums: list) -> list[NP]:
+    nps: list[NP] = []
+    num_pos = [(n.start, n.end) for n in nums]
+    for h in weps:
+        if nps:
+            last = nps[-1]
+            gap = norm[last.end:h.start]
+            wildcard = h.kind in ("mod", "generic") or all(x.kind in ("mod", "generic") for x in last.hits)
+            same = (h.cls == last.cls) or wildcard or (h.kind == "model" and last.cls in MISSILE_FAMILY | {"rocket"} and h.cls in MISSILE_FAMILY | {"rocket"} and any(x.kind == "generic" for x in last.hits))
+            has_num = any(last.end <= a and b <= h.start for a, b in num_pos)
+            if (len(gap) <= 50 and same and not has_num and not re.search(r"[.;:!?]|\n", gap)
+                    and not re.search(NW + r"(?:над|в районе|уничтожен\w*|сбит\w*|перехвач\w*|збит\w*|знищ\w*)" + NE, gap)):
+                last.end = h.end
+                last.hits.append(h)
+                if h.model and h.model not in last.models:
+                    last.models.append(h.model)
+                continue
+        nps.append(NP(h.start, h.end, h.cls, [h.model] if h.model else [], [h]))
+    for np_ in nps:
+        model_cls = [x.cls for x in np_.hits if x.kind == "model"]
+        head_cls = [x.cls for x in np_.hits if x.kind == "head"]
+        if model_cls:
+            np_.cls = model_cls[0]
+        elif head_cls:
+            np_.cls = head_cls[0]
+        elif any(x.kind == "mod" for x in np_.hits):
+            np_.cls = [x.cls for x in np_.hits if x.kind == "mod"][0]
+        else:
+            np_.cls = np_.hits[0].cls
+    # a lone modifier ("РСЗО") or a generic word without anything else is kept (it may be the head)
+    return nps
+
+
+def _place_ext(norm: str, h) -> tuple[int, int]:
+    """Extend a place hit to its preposition phrase and head noun (for location_text)."""
+    s, e = h.start, h.end
+    m = re.search(r"(?:над|в|во|у|на|по|под|поблизу|біля)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?(?:\w+\s+){0,1}$", norm[max(0, s - 40):s])
+    if m:
+        s = max(0, s - 40) + m.start()
+    m2 = re.match(r"\s+(?:област\w*|кра[яеюй]\w*|район\w*|республик\w*|мор[яеь]\w*|округ\w*|регион\w*)", norm[e:e + 20])
+    if m2:
+        e = e + m2.end()
+    return s, e
+
+
+# --------------------------------------------------------------------------- unit analysis
+
+def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
+    s = u.norm
+    if not re.search(r"[а-яіїєґ]", s):
+        return []
+    if _NEG_UNIT_RE.search(s):
+        return []
+    nums_all = L.find_numbers(s, lang)
+    nums = [n for n in nums_all if n.kind == "count"]
+    weps = L.find_weapons(s)
+    # a number inside a weapon model (RM-70, С-300, Ми-8) is not a count
+    nums = [n for n in nums if not any(w.start <= n.start and n.end <= w.end for w in weps)]
+    nums = [n for n in nums if not re.match(r"-?(?:й|я|го|х|ти|ми|ї|ого)\b|-", s[n.end:n.end + 3])]
+    nums = [n for n in nums if not re.search(r"[a-zа-я]-$", s[max(0, n.start - 2):n.start])]
+    trigs = L.find_triggers(s)
+    places = L.find_regions(s)
+    claim_hits = ctx["claimant_spans"].get(u.idx, [])
+    places = [p for p in places if not any(c.start <= p.start < c.end + 2 for c in claim_hits)]
+    places = [p for p in places if p.kind != "direction" or ctx.get("allow_direction")]
+    # launch areas ("з напрямків: Курськ, Орел", "с территории Украины", "з Курської області")
+    keep = []
+    for p in places:
+        before = s[max(0, p.start - 40):p.start]
+        if _LAUNCH_AREA_RE.search(before) or _LAUNCH_LIST_RE.search(s[max(0, p.start - 120):p.start]):
+            continue
+        keep.append(p)
+    places = keep
+    if not trigs:
+        return []
+
+    nps = _np_groups(s, weps, nums)
+    used_nums: set[int] = set()
+    # ---- counts of NPs
+    for np_ in nps:
+        # preceding count with only adjectives between
+        best = None
+        for n in nums:
+            if n.end <= np_.start:
+                gap = s[n.end:np_.start]
+                if re.fullmatch(r"[\s«»\"*]*(?:[а-яіїєґa-z'\-«»\"]+[\s«»\"*]+){0,4}", gap) and not re.search(
+                        NW + r"(?:над|из|з|із|и|та|і|а|в|у|по|на|с|до)" + NE, gap) and not any(
+                        w.start >= n.end and w.end <= np_.start for w in weps if w not in np_.hits):
+                    best = n
+        if best is None:
+            # "З дронів 61 збили": a count right after the NP
+            for n in nums:
+                if n.start >= np_.end and re.fullmatch(r"\s*", s[np_.end:n.start]):
+                    best = n
+                    break
+        if best is not None and id(best) not in used_nums:
+            np_.count = best
+            used_nums.add(id(best))
+            # X из Y
+            for n in nums:
+                if n.end <= best.start and _X_OF_Y_RE.fullmatch(s[n.end:best.start]) and id(n) not in used_nums:
+                    np_.count_of = n
+                    used_nums.add(id(n))
+        if _ALL_RE.search(s[max(0, np_.start - 8):np_.start]):
+            np_.all_flag = True
+        if np_.count is None:
+            ctxt = s[max(0, np_.start - 30):np_.end + 30]
+            head_text = s[np_.start:np_.end]
+            if (_SINGULAR_HEAD_RE.search(head_text) or _SINGULAR_ADJ_RE.search(s[max(0, np_.start - 25):np_.start + 25])
+                    or _SINGULAR_VERB_RE.search(ctxt)) and not re.search(r"(?:ые|ие|ых|их|і|и)\s+$", s[max(0, np_.start - 12):np_.start]) \
+                    and not re.search(NW + r"(?:несколько|кілька|ряд|часть|частина|большая|большинство)" + NE, s[max(0, np_.start - 30):np_.start]):
+                np_.singular = True
+        # role from the nearest trigger
+        np_.role = _role(s, np_, trigs)
+
+    # ---- "X з них збито": a count followed by "из них" after a launch NP
+    for n in nums:
+        if id(n) in used_nums:
+            continue
+        if _OF_THEM_AFTER_RE.match(s[n.end:n.end + 12]):
+            prev = [np_ for np_ in nps if np_.end <= n.start and np_.count is not None]
+            if prev:
+                base = prev[-1]
+                nn = NP(n.start, n.end, base.cls, list(base.models), [], count=n)
+                nn.role = _role(s, nn, trigs, prefer_after=True)
+                if nn.role == "launch":
+                    nn.role = "interception"
+                nps.append(nn)
+                used_nums.add(id(n))
+    nps.sort(key=lambda x: x.start)
+
+    claims: list[C] = []
+    # ---------------- interceptions (with breakdown rows)
+    icpt = [np_ for np_ in nps if np_.role == "interception" and np_.cls not in ("unknown", "artillery")]
+    free_nums = [n for n in nums if id(n) not in used_nums]
+    for i, np_ in enumerate(icpt):
+        nxt_start = len(s)
+        for other in icpt[i + 1:]:
+            if other.cls != np_.cls:
+                nxt_start = other.start
+                break
+        claims.extend(_interception_frame(u, s, np_, free_nums, places, nxt_start, ctx, icpt))
+
+    # coordinated NPs sharing one trailing place ("два БПЛА и один реактивный снаряд ... над X")
+    unit_claims = [c for c in claims if c.role in ("single",)]
+    for a, b in zip(unit_claims, unit_claims[1:]):
+        if a.region is None and b.region is not None and a.role == "single" and not a.ambiguous:
+            gap = s[a.pos:b.pos]
+            if not re.search(r"[.;:]", gap) and len(gap) < 120:
+                a.region, a.loc_text = b.region, b.loc_text
+
+    # ---------------- lost to EW
+    for np_ in nps:
+        if np_.role == "ew" and np_.count is not None:
+            c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
+            c.lost_to_ew = _val(np_.count)
+            c.role = "ew"
+            claims.append(c)
+
+    # ---------------- launches / attacks
+    for np_ in nps:
+        if np_.role == "launch" and np_.cls not in ("unknown",):
+            c = C(u, [u], "attack", np_.cls, list(np_.models), pos=np_.start)
+            c.launched = _val(np_.count) if np_.count else (1 if np_.singular else None)
+            if np_.count is not None and np_.count.qualifier != "exact":
+                c.ambiguous = True
+            c.role = "launch"
+            c.region = None
+            # "атакував Київ": target place right after the launch verb
+            tp = _target_place(s, np_, places, trigs)
+            if tp is not None:
+                c.region, c.loc_text = tp.region, _loc_text(u, s, tp)
+            claims.append(c)
+        elif np_.role == "launch" and np_.cls == "unknown" and np_.count is not None:
+            c = C(u, [u], "attack", "unknown", [], pos=np_.start, launched=_val(np_.count))
+            c.role = "launch"
+            claims.append(c)
+
+    # ---------------- strikes
+    claims.extend(_strikes(u, s, trigs, nps, places, ctx, claims))
+    return claims
+
+
+def _val(n) -> int | None:
+    if n is None:
+        return None
+    if n.qualifier and n.qualifier != "exact":
+        return None
+    return n.value
+
+
+def _role(s: str, np_: NP, trigs: list, prefer_after: bool = False) -> str | None:
+    cands = []
+    for t in trigs:
+        if t.kind in ("strike_destroy",):
+            kind = "interception"
+        elif t.kind == "frontline":
+            continue
+        else:
+            kind = t.kind
+        if t.end <= np_.start:
+            gap = s[t.end:np_.start]
+            if re.search(r"[.;!?]", gap):
+                continue
+            d = len(gap)
+            # a colon between a verb and the NP breaks the link for rows, not for totals
+            if ":" in gap:
+                d += 60
+        elif t.start >= np_.end:
+            gap = s[np_.end:t.start]
+            if re.search(r"[.;:!?]", gap):
+                continue
+            d = len(gap) * 1.3 + (0 if prefer_after else 5)
+        else:
+            continue
+        if kind == "strike" and t.start >= np_.end:
+            d += 40
+        cands.append((d, kind, t))
+    if not cands:
+        return None
+    cands.sort(key=lambda x: x[0])
+    d, kind, t = cands[0]
+    if d > 160:
+        return None
+    # "с применением БпЛА", "атаку ... с применением" → launch (no count in MoD leads)
+    head = s[np_.start:np_.end]
+    words = head.split()
+    instr = any(_INSTR_RE.search(w) for w in words[:3]) or (np_.count is not None and re.search(r"(?:ю|ью|ьма|ма|мя|ьмя|ома|ьома|ма)$", np_.count.text.lower()))
+    if kind == "interception":
+        # EW wording wins when it is just after
+        for t2 in trigs:
+            if t2.kind == "ew" and 0 <= t2.start - np_.end < 40:
+                return "ew"
+        if instr and any(t2.kind == "launch" and abs(t2.start - np_.start) < 80 for t2 in trigs):
+            return "launch"
+        return "interception"
+    if kind == "launch":
+        return "launch"
+    if kind == "ew":
+        return "ew"
+    if kind == "strike":
+        return "strike_agent"
+    return None
+
+
+def _target_place(s, np_, places, trigs):
+    for t in trigs:
+        if t.kind == "launch" and t.end <= np_.start and np_.start - t.end < 40:
+            for p in places:
+                if t.end <= p.start < np_.start and p.region.code:
+                    return p
+    return None
+
+
+def _loc_text(u: Unit, s: str, p) -> str:
+    a, b = _place_ext(s, p)
+    return u.text[a:b].replace("**", "").strip(" ,*")
+
+
+def _count_windows(s: str, counts: list, places: list, upto: int):
+    """For each count, the places bound to it (region-first, parenthesised, or after it)."""
+    bound: dict[int, list] = {id(n): [] for n in counts}
+    used: set[int] = set()
+    ordered = sorted(counts, key=lambda n: n.start)
+    # "Курская область – 19" / "Тверской (шесть)"
+    for n in ordered:
+        before = s[max(0, n.start - 60):n.start]
+        m = re.search(r"(?:област\w*|кра[йя]\w*|республик\w*|мор[яе]|[а-яіїє]+)\s*[*\s]*(?:[–—-]|\()\s*[*\s]*$", before)
+        if m and (re.search(r"\(\s*$", before) or re.search(r"[–—-]\s*[*\s]*$", before)):
+            cands = [p for p in places if p.end <= n.start and n.start - p.end <= 30 and id(p) not in used]
+            if cands:
+                p = cands[-1]
+                gap = s[p.end:n.start]
+                if not re.search(r"\d|[.;]", gap) and not re.search(NW + r"(?:над|в|у)\s", gap):
+                    bound[id(n)].append(p)
+                    used.add(id(p))
+    for i, n in enumerate(ordered):
+        if bound[id(n)]:
+            continue
+        end = upto
+        for m2 in ordered[i + 1:]:
+            end = min(end, m2.start)
+            break
+        win = [p for p in places if n.end <= p.start < end and id(p) not in used]
+        # a place separated by a sentence end is not this count's
+        win = [p for p in win if not re.search(r"[.;]\s", s[n.end:p.start])]
+        for p in win:
+            bound[id(n)].append(p)
+            used.add(id(p))
+    # region-first without dash: "над территорией Московской области сбиты 17 БПЛА"
+    for i, n in enumerate(ordered):
+        if bound[id(n)]:
+            continue
+        start = ordered[i - 1].end if i > 0 else 0
+        pre = [p for p in places if start <= p.start and p.end <= n.start and id(p) not in used]
+        pre = [p for p in pre if not re.search(r"[.;:]", s[p.end:n.start])]
+        if pre:
+            for p in pre:
+                bound[id(n)].append(p)
+                used.add(id(p))
+    return bound
+
+
+def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list, upto: int,
+                        ctx: dict, icpt: list) -> list[C]:
+    out: list[C] = []
+    total = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
+    total.all_flag = np_.all_flag
+    if np_.count is not None:
+        total.intercepted = _val(np_.count)
+        if np_.count.qualifier != "exact":
+            total.ambiguous = True
+            total.qualifier = np_.count.qualifier
+        if np_.count_of is not None:
+            total.intercepted = _val(np_.count_of)
+            total.launched = _val(np_.count)
+    elif np_.singular:
+        total.intercepted = 1
+    # row counts after this NP (and before the next NP of another class)
+    row_nums = [n for n in free_nums if np_.end <= n.start < upto]
+    # numbers that are NP counts of the same class later in the unit also count as rows
+    for other in icpt:
+        if other is not np_ and other.cls == np_.cls and other.count is not None and other.start > np_.start and other.start < upto:
+            row_nums.append(other.count)
+            other.role = "consumed"
+    row_nums.sort(key=lambda n: n.start)
+    anchor = np_.count if np_.count is not None else None
+    counts = ([anchor] if anchor is not None else []) + row_nums
+    region_places = [p for p in places if p.start >= (np_.count.start if np_.count else np_.start) - 0 or True]
+    if anchor is None:
+        # no count: places after the NP (and region-first before it) belong to the NP itself
+        fake = L.Num(np_.start, np_.end, "", None)
+        bound = _count_windows(s, [fake] + row_nums, places, upto)
+        own = bound[id(fake)]
+    else:
+        bound = _count_windows(s, counts, places, upto)
+        own = bound[id(anchor)]
+    # also places between the verb and a total that has no count ("уничтожены над территорией ...")
+    rows = []
+    for n in row_nums:
+        ps = bound.get(id(n), [])
+        before = s[max(0, n.start - 40):n.start]
+        rows.append((n, ps, before))
+    located_rows = [r for r in rows if r[1]]
+    cut_end = ctx["cut"] and len(s.rstrip()) >= len(s) - 1 and u.end >= ctx["text_len"] - 2
+    # rows reaching the cut end with no place
+    trailing = []
+    if rows and not rows[-1][1] and cut_end:
+        trailing = [rows[-1]]
+    # "всего – 35" after rows: that number is the total
+    total_after = None
+    for n, ps, before in rows:
+        if _TOTAL_WORD_RE.search(s[max(0, n.start - 60):n.start]) and not ps:
+            total_after = n
+    if total_after is not None:
+        t2 = C(u, [u], "interception", np_.cls, list(np_.models), pos=total_after.start)
+        t2.intercepted = _val(total_after)
+        t2.role = "total"
+        first = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start,
+                  intercepted=total.intercepted)
+        _locate(first, u, s, own)
+        first.role = "row"
+        first.parent = t2
+        out.extend([t2, first])
+        for n, ps, before in rows:
+            if n is total_after:
+                continue
+            for c in _rows_from(u, s, np_, n, ps, before, first):
+                c.parent = t2
+                out.append(c)
+        return out
+
+    if located_rows or trailing:
+        if own and not _is_multi(own):
+            # the NP's own count is itself a located row: siblings, no total
+            total.role = "single"
+            _locate(total, u, s, own)
+            out.append(total)
+            parent = None
+        else:
+            total.role = "total"
+            if own and _is_multi(own):
+                total.notes.append("several places for the total")
+            out.append(total)
+            parent = total
+        last_row = total if parent is None else None
+        for n, ps, before in rows:
+            if not ps and (n, ps, before) not in trailing:
+                continue
+            if _INCL_RE.search(before) and last_row is not None:
+                # "в том числе N, летевших на Москву": sub-row of the previous row
+                sub = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start)
+                sub.intercepted = _val(n)
+                sub.role = "sub"
+                sub.parent = last_row
+                sub.ambiguous = True
+                win = s[n.end:n.end + 60]
+                if _FLYING_MOSCOW_RE.search(win):
+                    by_key, _ = L.regions()
+                    sub.region = by_key["RU-MOS"]
+                    m = _FLYING_MOSCOW_RE.search(win)
+                    sub.loc_text = u.text[n.end + m.start():n.end + m.end()]
+                elif ps:
+                    _locate(sub, u, s, ps)
+                else:
+                    sub.region, sub.loc_text = last_row.region, last_row.loc_text
+                out.append(sub)
+                continue
+            made = _rows_from(u, s, np_, n, ps, before, parent, cut=(n, ps, before) in trailing)
+            out.extend(made)
+            if made:
+                last_row = made[-1]
+        # sub-rows counted inside a row ("26 – над Московским регионом, в том числе 10, летевших на Москву")
+        return out
+    # no rows: a single claim
+    if own:
+        if _is_multi(own):
+            dist = np_.count is not None and np_.count.distributive
+            if dist:
+                for p in _dedupe_regions(own):
+                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start, intercepted=total.intercepted)
+                    _locate(c, u, s, [p])
+                    out.append(c)
+                return out
+            total.ambiguous = True
+            total.notes.append("one figure for several places")
+            total.loc_text = ", ".join(_loc_text(u, s, p) for p in own)
+        else:
+            _locate(total, u, s, own)
+    else:
+        # place cut off after the NP: "уничтожены 29 ... в районах насел"
+        if cut_end and re.search(r"(?:над|в|у|на)\s+(?:район\w*\s+)?\w*$", s.rstrip()) and np_.end > len(s.rstrip()) - 60:
+            total.ambiguous = True
+        if cut_end and np_.end >= len(s.rstrip()) - 2:
+            total.ambiguous = True
+        # "над областью" → the governor's own region
+        if _OWN_REGION_RE.search(s):
+            total.notes.append("own-region")
+    total.role = "single"
+    out.append(total)
+    return out
+
+
+def _is_multi(ps: list) -> bool:
+    return len(_dedupe_regions(ps)) > 1
+
+
+def _dedupe_regions(ps: list) -> list:
+    seen = set()
+    out = []
+    for p in ps:
+        if p.region.key in seen:
+            continue
+        seen.add(p.region.key)
+        out.append(p)
+    return out
+
+
+def _locate(c: C, u: Unit, s: str, ps: list) -> None:
+    ps = _dedupe_regions(ps)
+    if not ps:
+        return
+    p = ps[0]
+    c.region = p.region
+    c.loc_text = _loc_text(u, s, p)
+    if p.kind == "moscow_region":
+        c.ambiguous = True
+        c.notes.append("Moscow region")
+    if p.kind == "direction":
+        c.ambiguous = True
+
+
+def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: bool = False) -> list[C]:
+    out = []
+    if not ps:
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start)
+        c.intercepted = None if n.distributive else _val(n)
+        c.role = "row"
+        c.parent = parent
+        c.ambiguous = True
+        c.notes.append("region cut off")
+        frag = re.search(r"([а-яіїєґ]+)\W*$", s.rstrip())
+        tail = s[n.end:].strip()
+        if frag and not n.distributive:
+            reg = L.prefix_region(frag.group(1))
+            if reg is not None and re.search(r"(?:над|в|у)\s+(?:\w+\s+){0,2}" + re.escape(frag.group(1)) + r"\W*$", s.rstrip()):
+                c.region = reg
+        c.loc_text = u.text[n.end:].strip(" –—-*,") or None
+        out.append(c)
+        return out
+    regs = _dedupe_regions(ps)
+    if len(regs) > 1 and not n.distributive:
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
+        c.role = "row"
+        c.parent = parent
+        c.ambiguous = True
+        c.notes.append("one figure for several places")
+        out.append(c)
+        return out
+    for p in regs:
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
+        c.role = "row"
+        c.parent = parent
+        _locate(c, u, s, [p])
+        if n.qualifier != "exact":
+            c.ambiguous = True
+        # a region word cut by the 400-character limit ("Брянск", "Белго")
+        if cut or (p.end >= len(s.rstrip()) and p.kind == "adj" and not re.search(r"(?:ой|ого|ая|ую|ом|ей|ых|ий|ій|ої|ою|их|ими|ыми|ому)$", p.text)):
+            if p.end >= len(s.rstrip()) and u.end >= len(u.text) + u.start - 1:
+                c.ambiguous = True
+                c.notes.append("region cut off")
+        out.append(c)
+    return out
+
+
+def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, claims: list) -> list[C]:
+    out: list[C] = []
+    if _NO_DAMAGE_RE.search(s) and not any(t.kind == "strike" and not _NO_DAMAGE_RE.search(s[max(0, t.start - 40):t.end + 40]) for t in trigs):
+        pass
+    strike_trigs = []
+    for t in trigs:
+        if t.kind == "strike":
+            before = s[max(0, t.start - 25):t.start]
+            after = s[t.end:t.end + 30]
+            if _NEGATED_STRIKE_RE.search(before) or _STRIKE_NEG_AFTER_RE.match(after):
+                continue
+            if _NO_DAMAGE_RE.search(s[max(0, t.start - 30):t.end + 30]):
+                continue
+            # "поражены в воздухе" is an interception
+            if re.match(r"\s*в воздухе", after):
+                continue
+            # "удар" of a launch attempt ("попытка нанесения ракетного удара") is not a hit
+            if re.search(r"попытк\w* (?:нанесени\w*|совершени\w*)?\s*(?:\w+\s+){0,2}$", before):
+                continue
+            if re.search(r"ударн\w*$", t.text):
+                continue
+            strike_trigs.append(t)
+        elif t.kind == "strike_destroy":
+            after = s[t.end:t.end + 80]
+            before = s[max(0, t.start - 80):t.start]
+            # an air weapon near the verb → it is an interception, handled elsewhere
+            if any(np_.role in ("interception", "consumed") and abs(np_.start - t.end) < 80 for np_ in nps):
+                continue
+            if re.search(r"пво|противовоздушн\w*|рэб|средства\w* (?:пво|рэб)|расчет\w* (?:зрк|пво)", s):
+                continue
+            if _GROUND_OBJ_RE.search(after[:60]) or _GROUND_OBJ_RE.search(before[-60:]):
+                strike_trigs.append(t)
+        elif t.kind == "frontline":
+            strike_trigs.append(t)
+    if not strike_trigs:
+        return out
+    frontline = any(t.kind == "frontline" for t in strike_trigs)
+    # weapon of the strike: the NPs used as agents (not intercepted ones), else debris of the
+    # intercepted weapon, else unknown
+    agent_cls = []
+    models = []
+    for np_ in nps:
+        if np_.role in ("interception", "consumed", "ew") and not _DEBRIS_RE.search(s[max(0, np_.start - 30):np_.start]):
+            continue
+        if np_.role == "launch" and frontline:
+            pass
+        agent_cls.append(np_.cls)
+        models.extend(m for m in np_.models if m not in models)
+    if frontline:
+        cls = None
+        agents_text = s[:max(t.start for t in strike_trigs)]
+        found = [c for rx, c in _FRONTLINE_AGENTS if rx.search(agents_text)]
+        if re.search(r"подразделени\w*|группировк\w*|войск\w* (?:группировки|«)", agents_text) and not re.search(r"^\W*(?:оперативно-тактическ\w* )?авиаци", agents_text):
+            cls = "unknown"
+        elif found:
+            cls = _combine(found) if len(set(found)) > 1 else found[0]
+        else:
+            cls = "unknown"
+    else:
+        cls = _combine(agent_cls) if agent_cls else None
+        if cls is None or cls == "unknown":
+            if _DEBRIS_RE.search(s) and ctx.get("last_icpt_cls"):
+                cls = ctx["last_icpt_cls"]
+            elif re.search(r"ракетн\w* удар\w*|ракетн\w* атак\w*|ракетного удару", s):
+                cls = "missile"
+            else:
+                cls = "unknown"
+    # places: exclude places of interception claims of this unit? (the strike is usually there too)
+    regs = _dedupe_regions([p for p in places if p.kind != "direction" or frontline])
+    base = dict(event_type="strike", cls=cls)
+    own_region = None
+    if not regs and _OWN_REGION_RE.search(s):
+        own_region = "own"
+    target = None
+    for rx, t in _TARGETS_RE:
+        if rx.search(s):
+            target = t
+            break
+    made = []
+    if regs:
+        for p in regs:
+            c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+            c.region = p.region
+            c.loc_text = _loc_text(u, s, p)
+            if len(regs) > 1:
+                c.ambiguous = True
+                c.notes.append("one statement, several regions")
+            if p.kind == "moscow_region":
+                c.ambiguous = True
+            made.append(c)
+    else:
+        c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+        if own_region:
+            c.notes.append("own-region")
+        made.append(c)
+    for c in made:
+        c.target = target
+        c.role = "strike"
+        if frontline:
+            infra = _FRONTLINE_INFRA_RE.search(s)
+            if not infra:
+                c.ambiguous = True
+                c.notes.append("front-line formula")
+            c.agent_side = ctx.get("own_side") or "RU"
+        # approximate count of strikes ("около 40 ударов")
+        if re.search(r"(?:около|примерно|более|свыше|близько|понад)\s+\d+\s+(?:удар|авиаудар)", s):
+            c.ambiguous = True
+        side = None
+        text_before = s[:strike_trigs[0].end + 40]
+        for sd in ("RU", "UA"):
+            if _OWN_AGENT[sd].search(text_before):
+                side = sd
+                break
+        if c.agent_side is None:
+            c.agent_side = side
+    out.extend(made)
+    return out
+
+
+# --------------------------------------------------------------------------- claimants
+
+def _article_claimant(article: dict, units: list[Unit]):
+    outlet = article.get("outlet") or ""
+    low = L.normalise(outlet)
+    if re.search(r"ministry of defen[cs]e", low) and re.search(r"russia", low):
+        return L.ClaimantHit(0, 0, "Russian Ministry of Defence", "RU", "institution")
+    if re.search(r"ukrainian air force", low):
+        return L.ClaimantHit(0, 0, "Ukrainian Air Force", "UA", "institution")
+    if re.search(r"general staff", low) and re.search(r"ukrain", low):
+        return L.ClaimantHit(0, 0, "Ukrainian General Staff", "UA", "institution")
+    hits = L.find_claimants(low)
+    if hits and not re.search(r"новост|вести|правд|суспільн|тасс|риа|рбк|интерфакс|газет|news", low):
+        return hits[0]
+    # the channel header on the first line ("Повітряні сили ЗСУ", "Іван Федоров, начальник …")
+    if units:
+        first = units[0]
+        if len(first.text) <= 90 and not L.find_triggers(first.norm):
+            hs = L.find_claimants(first.norm)
+            if hs:
+                return hs[0]
+    return None
+
+
+def _unit_claimant(u: Unit):
+    hits = L.find_claimants(u.norm)
+    if not hits:
+        return None, []
+    s = u.norm
+    scored = []
+    for h in hits:
+        near = s[max(0, h.start - 40):h.end + 60]
+        sc = 0
+        if _ATTRIB_VERB_RE.search(s[h.end:h.end + 45]) or _ATTRIB_VERB_RE.search(s[max(0, h.start - 30):h.start]):
+            sc += 3
+        if h.kind == "official":
+            sc += 1
+        # "силами ПВО Минобороны" inside someone else's statement: weak
+        if re.search(r"(?:силами|средствами|силам)\s+(?:пво\s+)?$", s[max(0, h.start - 20):h.start]):
+            sc -= 3
+        scored.append((sc, -h.start, h))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    best = scored[0][2]
+    # merge an official name with an adjacent role ("губернатор Брянской области Александр Богомаз")
+    return best if scored[0][0] > 0 else (best if len(hits) == 1 and hits[0].kind != "institution" or scored[0][0] >= 0 else None), hits
+
+
+# --------------------------------------------------------------------------- main
+
+def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dict]:
+    text = article.get("text") or ""
+    if not text.strip():
+        return []
+    norm = L.normalise(text)
+    lang = _lang_of(article, norm)
+    published = article.get("published")
+    pub_date = article.get("published_date")
+    if pub_date is None and isinstance(published, str) and re.match(r"^\d{4}-\d{2}-\d{2}", published):
+        pub_date = published[:10]
+    title = (article.get("title") or "").strip()
+
+    units: list[Unit] = []
+    for i, (a, b, para) in enumerate(_segment(text, norm)):
+        units.append(Unit(len(units), a, b, text[a:b], norm[a:b], para))
+    if not units:
+        return []
+    # title: the first line when it is the headline
+    first_line_end = text.find("\n")
+    if first_line_end < 0:
+        first_line_end = len(text)
+    if title and units[0].start < first_line_end and L.normalise(title)[:40].strip() == units[0].norm[:40].strip():
+        units[0].is_title = True
+    elif sentences and sentences[0].get("is_title") and units[0].start < first_line_end:
+        units[0].is_title = True
+    elif (not title and first_line_end < len(text) and text[first_line_end:first_line_end + 2] == "\n\n"
+          and units[0].end <= first_line_end and not units[0].text.rstrip().endswith(".")):
+        units[0].is_title = True
+
+    outlet_side = L.outlet_side(article.get("outlet"))
+    if outlet_side == "other" and lang == "uk":
+        outlet_side = "UA"
+    channel = _article_claimant(article, units)
+    official = channel is not None
+    is_digest = bool(_DIGEST_RE.search(norm))
+    cut = _is_cut(text)
+
+    ctx = {"cut": cut, "text_len": len(text.rstrip()), "claimant_spans": {}, "lang": lang,
+           "own_side": channel.side if channel else None, "last_icpt_cls": None}
+
+    # ---- claimants per unit
+    prev = None
+    explicit_prev = None
+    for u in units:
+        best, hits = _unit_claimant(u)
+        ctx["claimant_spans"][u.idx] = hits
+        if best is not None:
+            u.claimant, u.explicit = best, True
+        elif _CARRY_RE.search(u.norm) and prev is not None:
+            u.claimant = prev
+        if u.claimant is not None:
+            prev = u.claimant
+    # "Про це повідомив X": X owns the unattributed units just before it (same or previous paragraph)
+    for i, u in enumerate(units):
+        if u.explicit and _BACKWARD_ATTRIB_RE.search(u.norm):
+            j = i - 1
+            while j >= 0 and not units[j].explicit and not units[j].is_title and u.para - units[j].para <= 1:
+                units[j].claimant = u.claimant
+                j -= 1
+
+    # ---- dates per unit
+    main_date = None
+    for u in units:
+        u.date = _date_for(u, lang, published)
+        if u.date is not None:
+            u.own_date = True
+            if main_date is None and not u.is_title and u.date.get("event_date") and u.date.get("date_precision") in ("night", "day"):
+                main_date = u.date
+    if main_date is None:
+        for u in units:
+            if u.date is not None and u.date.get("event_date"):
+                main_date = u.date
+                break
+
+    # ---- analyse
+    claims: list[C] = []
+    for u in units:
+        try:
+            got = _analyse_unit(u, lang, ctx)
+        except Exception as exc:  # keep the batch running
+            log.warning("cyrillic unit analysis failed (%s): %s", article.get("article_id"), exc)
+            got = []
+        for c in got:
+            c.pos += u.start
+            if c.event_type == "interception" and c.cls not in ("unknown",):
+                ctx["last_icpt_cls"] = c.cls
+        claims.extend(got)
+
+    # ---- claimant, side, date
+    for c in claims:
+        u = c.unit
+        ch = u.claimant or (channel if official else None)
+        if ch is not None:
+            c.claimant, c.side, c.claimant_code = ch.canonical, ch.side, ch.admin1_code
+        else:
+            c.claimant, c.side = "outlet", outlet_side
+        if u.own_date:
+            c.date = u.date
+        elif is_digest or not main_date:
+            c.date = None
+        else:
+            c.date = dict(main_date, date_text=None)
+        # the governor's own region for "над областью" / claims with no place
+        if c.region is None and c.claimant_code and c.role in ("single", "strike", "launch") and (
+                "own-region" in c.notes or ch is not None and ch.kind in ("governor", "official", "mayor", "local")):
+            by_key, _ = L.regions()
+            reg = next((r for r in by_key.values() if r.code == c.claimant_code), None)
+            if reg is not None and ("own-region" in c.notes or c.event_type != "attack" or True):
+                c.region = reg
+                c.loc_text = c.loc_text or None
+
+    claims = _link_rows_across_units(claims)
+    claims = _merge_launch_ew(claims)
+    claims = _propagate_models(claims, units)
+    claims = _merge_title(claims)
+    claims = _dedupe(claims)
+    claims = _resolve_all(claims)
+
+    out = []
+    index = {}
+    kept = [c for c in claims if not c.dropped]
+    for c in kept:
+        index[id(c)] = len(index)
+    for c in kept:
+        out.append(_to_mention(c, text, lang, index))
+    return out
+
+
+def _date_for(u: Unit, lang: str, published) -> dict | None:
+    try:
+        from . import dates as _d
+        res, dtext = _d.resolve_for_sentence(u.text.replace("**", "  "), lang, published)
+    except Exception:
+        return None
+    if not dtext:
+        return None
+    d = {"event_date": res.event_date, "event_date_start": res.start, "event_date_end": res.end,
+         "date_precision": res.precision or "unknown", "date_text": dtext.strip()}
+    if _AS_OF_RE.search(u.norm):
+        d.update(event_date=None, event_date_start=None, event_date_end=None, date_precision="unknown")
+    return d
+
+
+# --------------------------------------------------------------------------- article-level merges
+
+def _attacker(c: C) -> str | None:
+    side = c.side if c.side in ("RU", "UA") else None
+    country = c.region.country if c.region is not None else None
+    if c.event_type in ("interception", "attack"):
+        if side:
+            return "UA" if side == "RU" else "RU"
+        if country:
+            return "UA" if country == "RU" else "RU"
+        return None
+    # strikes
+    if c.agent_side in ("RU", "UA") and side and c.agent_side == side:
+        return side
+    if side:
+        if country and country != side:
+            return side
+        enemy = "UA" if side == "RU" else "RU"
+        if c.agent_side and c.agent_side != side:
+            return enemy
+        if country == side:
+            return enemy
+        # no place: own forces striking unless the text names the enemy as agent
+        s = c.unit.norm
+        if _ENEMY_AGENT[side].search(s) and not _OWN_AGENT[side].search(s):
+            return enemy
+        return side if _OWN_AGENT[side].search(s) else enemy
+    if country:
+        return "UA" if country == "RU" else "RU"
+    return None
+
+
+def _link_rows_across_units(claims: list[C]) -> list[C]:
+    """Located rows of a later unit under an earlier unlocated total of the same weapon group."""
+    open_total = None
+    used = 0
+    for c in claims:
+        if c.event_type != "interception" or c.dropped:
+            continue
+        if c.role == "total" or (c.role == "single" and c.region is None and c.intercepted):
+            if c.role == "total":
+                kids = [k for k in claims if k.parent is c and k.role == "row"]
+                used = sum(k.intercepted or 0 for k in kids)
+            else:
+                used = 0
+            open_total = c
+            continue
+        if open_total is None or c.unit is open_total.unit:
+            continue
+        if c.parent is not None:
+            continue
+        if c.role in ("single", "row") and c.region is not None and open_total.cls == c.cls and c.intercepted is not None \
+                and open_total.intercepted is not None and (c.claimant == open_total.claimant or c.claimant == "outlet" or c.unit.claimant is None):
+            if used + c.intercepted <= open_total.intercepted:
+                used += c.intercepted
+                c.parent = open_total
+                c.role = "row"
+                open_total.role = "total"
+                c.claimant, c.side, c.claimant_code = open_total.claimant, open_total.side, open_total.claimant_code
+                if c.date is None or (c.date.get("event_date") is None and open_total.date):
+                    c.date = open_total.date
+                # sub-rows of this row move along
+                for k in claims:
+                    if k.parent is c:
+                        k.claimant, k.side = c.claimant, c.side
+                        k.date = c.date
+    return claims
+
+
+def _same_report(a: C, b: C) -> bool:
+    if a.claimant != b.claimant or a.side != b.side:
+        return False
+    da = a.date.get("event_date") if a.date else None
+    db = b.date.get("event_date") if b.date else None
+    return da == db
+
+
+def _merge_launch_ew(claims: list[C]) -> list[C]:
+    icpt = [c for c in claims if c.event_type == "interception" and c.role in ("total", "single") and not c.dropped]
+    for c in claims:
+        if c.dropped or c.role not in ("launch", "ew"):
+            continue
+        cands = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown")
+                 and (t.region is None or c.region is None or t.region.key == c.region.key)]
+        if not cands:
+            if c.role == "ew":
+                c.role = "single"
+            continue
+        # prefer the country-level total
+        cands.sort(key=lambda t: (t.region is not None, abs(t.pos - c.pos)))
+        t = cands[0]
+        if c.role == "launch":
+            if c.launched is not None and t.launched is None:
+                t.launched = c.launched
+            elif c.launched is not None and t.launched is not None and t.launched != c.launched and t.unit is not c.unit:
+                # two different launch figures: keep the larger statement
+                t.launched = max(t.launched, c.launched)
+            for m in c.models:
+                if m not in t.models:
+                    t.models.append(m)
+            if t.unit not in t.units and c.unit is not t.unit:
+                pass
+            if c.unit not in t.units:
+                t.units.insert(0, c.unit) if c.unit.start < t.unit.start else t.units.append(c.unit)
+            c.dropped = True
+        else:
+            t.lost_to_ew = (t.lost_to_ew or 0) + (c.lost_to_ew or 0)
+            if c.unit not in t.units:
+                t.units.append(c.unit)
+            c.dropped = True
+    # attack claims without a count, for a group that also has an interception or strike claim
+    for c in claims:
+        if c.dropped or c.event_type != "attack":
+            continue
+        others = [t for t in claims if t is not c and not t.dropped and t.event_type in ("interception", "strike")
+                  and t.side == c.side and _compatible(t.cls, c.cls) and t.cls != "unknown"]
+        if c.launched is None and others:
+            c.dropped = True
+    # "все ракеты уничтожены": intercepted = launched
+    for c in claims:
+        if not c.dropped and c.all_flag and c.intercepted is None and c.launched is not None:
+            c.intercepted = c.launched
+    return claims
+
+
+def _propagate_models(claims: list[C], units: list[Unit]) -> list[C]:
+    """A generic "ракеты"/"реактивные снаряды" claim takes the class and model named elsewhere in the
+    article for the same attack ("… РСЗО «Ольха». … восемь ракет уничтожены")."""
+    named = {}
+    for u in units:
+        for np_ in _np_groups(u.norm, L.find_weapons(u.norm), []):
+            for h in np_.hits:
+                if h.model:
+                    named.setdefault(h.cls, [])
+                    if h.model not in named[h.cls]:
+                        named[h.cls].append(h.model)
+    non_drone = {k: v for k, v in named.items() if k not in ("drone", "aircraft", "artillery")}
+    for c in claims:
+        if c.dropped or c.models:
+            continue
+        if c.cls == "missile" and len(non_drone) == 1:
+            k, v = next(iter(non_drone.items()))
+            c.cls = k
+            c.models = list(v)
+        elif c.cls in non_drone and len(non_drone[c.cls]) >= 1 and c.event_type in ("interception", "attack"):
+            if len(non_drone[c.cls]) <= 2:
+                c.models = list(non_drone[c.cls])
+    return claims
+
+
+def _merge_title(claims: list[C]) -> list[C]:
+    titles = [c for c in claims if c.unit.is_title and not c.dropped]
+    body = [c for c in claims if not c.unit.is_title and not c.dropped]
+    for t in titles:
+        best = None
+        for b in body:
+            if b.event_type != t.event_type or not _compatible(b.cls, t.cls):
+                continue
+            if t.intercepted is not None and b.intercepted is not None and t.intercepted != b.intercepted:
+                continue
+            if t.region is not None and b.region is not None and t.region.key != b.region.key:
+                continue
+            if t.intercepted is not None and b.intercepted is None:
+                continue
+            if t.region is None and b.region is not None and t.intercepted is None:
+                pass
+            score = (b.region is None) == (t.region is None)
+            if best is None or score > best[0]:
+                best = (score, b)
+        if best is not None:
+            b = best[1]
+            if t.unit not in b.units:
+                b.units.insert(0, t.unit)
+            t.dropped = True
+            # kids of the title total move to the body claim
+            for k in claims:
+                if k.parent is t:
+                    k.parent = b
+        else:
+            # a headline claim with rows in the body: keep it (the body has no total)
+            pass
+    return claims
+
+
+def _key(c: C):
+    d = c.date.get("event_date") if c.date else None
+    return (c.claimant, c.event_type, _coarse(c.cls), c.region.key if c.region else None, d)
+
+
+def _dedupe(claims: list[C]) -> list[C]:
+    live = [c for c in claims if not c.dropped]
+    for i, a in enumerate(live):
+        if a.dropped:
+            continue
+        for b in live[i + 1:]:
+            if b.dropped or b is a:
+                continue
+            if _key(a) != _key(b) and not (a.event_type == b.event_type == "strike" and a.claimant == b.claimant and
+                                           (a.region.key if a.region else None) == (b.region.key if b.region else None) and
+                                           (_coarse(a.cls) is None or _coarse(b.cls) is None) and
+                                           (a.date or {}).get("event_date") == (b.date or {}).get("event_date")):
+                continue
+            if a.event_type == "interception":
+                if a.role in ("row", "sub") or b.role in ("row", "sub"):
+                    if a.parent is b.parent and a.intercepted == b.intercepted and a.unit is b.unit:
+                        b.dropped = True
+                    continue
+                if b.intercepted is None and b.launched is None and not any(k.parent is b for k in claims):
+                    b.dropped = True
+                    continue
+                if a.intercepted is None and a.launched is None and not any(k.parent is a for k in claims):
+                    a.dropped = True
+                    break
+                if a.intercepted == b.intercepted and a.launched == b.launched:
+                    b.dropped = True
+                    for k in claims:
+                        if k.parent is b:
+                            k.parent = a
+                continue
+            if a.event_type == "strike":
+                if _coarse(a.cls) is None and _coarse(b.cls) is not None:
+                    a.cls, a.models = b.cls, b.models
+                if b.unit not in a.units:
+                    a.units.append(b.unit)
+                a.ambiguous = a.ambiguous and b.ambiguous
+                b.dropped = True
+                continue
+            if a.event_type == "attack":
+                if a.launched == b.launched or b.launched is None:
+                    b.dropped = True
+    return claims
+
+
+def _resolve_all(claims: list[C]) -> list[C]:
+    # children never exceed their parent
+    for c in claims:
+        if c.dropped:
+            continue
+        if c.parent is not None and c.parent.dropped:
+            c.parent = None
+        if c.parent is not None and c.intercepted is not None and c.parent.intercepted is not None and c.intercepted > c.parent.intercepted:
+            c.parent = None
+        c.attacker = _attacker(c)
+        if c.event_type == "interception" and c.cls == "aircraft":
+            c.attacker = "UA" if c.side == "RU" else ("RU" if c.side == "UA" else c.attacker)
+    # a total whose children are all dropped and which has no region is still a total
+    return claims
+
+
+def _sentence_of(c: C, text: str) -> tuple[str, int, int]:
+    units = sorted({id(u): u for u in c.units + [c.unit]}.values(), key=lambda u: u.start)
+    parts = [u.text for u in units]
+    return " [...] ".join(parts), units[0].start, units[-1].end
+
+
+def _to_mention(c: C, text: str, lang: str, index: dict) -> dict:
+    sentence, a, b = _sentence_of(c, text)
+    reg = c.region
+    country = None
+    if reg is not None:
+        country = reg.country
+    elif c.event_type == "interception" and c.side in ("RU", "UA") and c.role in ("total", "single") and not c.loc_text:
+        country = None
+    d = c.date or {}
+    model = "; ".join(c.models) if c.models else None
+    notes = "; ".join(dict.fromkeys(c.notes)) or None
+    return {
+        "sentence": sentence,
+        "char_start": a,
+        "char_end": b,
+        "lang": lang,
+        "claimant": c.claimant,
+        "claimant_side": c.side or "other",
+        "event_type": c.event_type,
+        "weapon": c.cls or "unknown",
+        "weapon_model": model,
+        "attacker_side": c.attacker,
+        "launched": c.launched,
+        "intercepted": c.intercepted,
+        "lost_to_ew": c.lost_to_ew,
+        "hits": c.hits,
+        "count_qualifier": c.qualifier or ("exact" if (c.intercepted is not None or c.launched is not None) else None),
+        "target": c.target,
+        "location_text": c.loc_text if reg is not None or c.loc_text else None,
+        "country_hint": country,
+        "event_date": d.get("event_date"),
+        "event_date_start": d.get("event_date_start"),
+        "event_date_end": d.get("event_date_end"),
+        "date_precision": d.get("date_precision") or "unknown",
+        "date_text": d.get("date_text"),
+        "ambiguous": bool(c.ambiguous),
+        "parent_index": index.get(id(c.parent)) if c.parent is not None else None,
+        # hints the rules already know (the geocode stage may keep or re-resolve them)
+        "admin1": reg.admin1 if reg is not None else None,
+        "admin1_code": reg.code if reg is not None else None,
+        "country_code": country,
+        "notes": notes,
+    }

@@ -1,0 +1,392 @@
+"""Lexicon loading and span finders for Russian / Ukrainian extraction.
+
+Everything here is pure and cached: the JSONL lexicons under ``lexicons/ru`` and
+``lexicons/uk`` are compiled into regular expressions once per process.
+
+Finders work on the *normalised* text produced by :func:`normalise` (same length as the
+original, lower-cased, markdown replaced by spaces), so every offset maps back 1:1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LEX = Path(__file__).resolve().parent / "lexicons"
+W = r"[0-9a-zа-яёіїєґ'ʼ\-]"          # a word character in the normalised text
+NW = r"(?<![0-9a-zа-яёіїєґ'ʼ])"       # left word boundary
+NE = r"(?![0-9a-zа-яёіїєґ'ʼ])"        # right word boundary
+
+
+def _jsonl(lang: str, name: str) -> list[dict]:
+    p = LEX / lang / f"{name}.jsonl"
+    if not p.exists():
+        return []
+    out = []
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", "//")):
+            out.append(json.loads(line))
+    return out
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_APOS = "’ʼ`´‘"
+_LINK_RE = re.compile(r"\[([^\[\]]*)\]\((?:https?://|tg://|www\.)[^)\s]*\)?")
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation: markdown (``**``, ``__``, link targets) → spaces, ``ё`` → ``е``,
+    apostrophes → ``'``, lower case (per character, so offsets never move)."""
+    chars = list(text)
+
+    def blank(a: int, b: int) -> None:
+        for i in range(a, min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    for m in _LINK_RE.finditer(text):
+        blank(m.start(), m.start() + 1)                       # "["
+        blank(m.start(1) + len(m.group(1)), m.end())          # "](url)"
+    # a link cut by the 400-character limit: "[text](https://t.me/mod_russia" at the end
+    for m in re.finditer(r"\]\((?:https?://|tg://)[^)\s]*$", text):
+        blank(m.start(), m.end())
+    for m in re.finditer(r"\*\*|__|~~|`", text):
+        blank(m.start(), m.end())
+    out = []
+    for c in chars:
+        if c in _APOS:
+            out.append("'")
+            continue
+        lc = c.lower()
+        if len(lc) != 1:
+            lc = c
+        if lc == "ё":
+            lc = "е"
+        out.append(lc)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- numbers
+
+_WORD_NUM_FALLBACK = {
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одну": 1, "одним": 1, "одне": 1,
+    "два": 2, "две": 2, "двух": 2, "двумя": 2, "дві": 2, "двох": 2, "двома": 2,
+    "три": 3, "трех": 3, "тремя": 3, "трьох": 3, "трьома": 3,
+    "четыре": 4, "четырех": 4, "четырьмя": 4, "чотири": 4, "чотирьох": 4,
+    "пять": 5, "пяти": 5, "п'ять": 5, "шесть": 6, "шести": 6, "шість": 6, "семь": 7, "семи": 7,
+    "сім": 7, "восемь": 8, "восьми": 8, "вісім": 8, "девять": 9, "дев'ять": 9, "десять": 10,
+}
+
+
+@dataclass
+class Num:
+    start: int
+    end: int
+    text: str
+    value: int | None
+    qualifier: str = "exact"
+    kind: str = "count"
+    distributive: bool = False
+
+
+def find_numbers(text: str, lang: str) -> list[Num]:
+    """Counts in ``text`` (digits and number words), via the shared numbers helper."""
+    out: list[Num] = []
+    try:
+        from . import numbers as _n
+        for s in _n.find_numbers(text, lang):
+            v = s.value
+            if isinstance(v, float):
+                v = int(v) if v.is_integer() else None
+            out.append(Num(s.start, s.end, s.text, v, s.qualifier or "exact", s.kind or "count"))
+    except Exception:  # pragma: no cover - minimal fallback
+        for m in re.finditer(NW + r"(\d+|[а-яіїєґ']+)" + NE, text):
+            t = m.group(1)
+            if t.isdigit():
+                out.append(Num(m.start(), m.end(), t, int(t)))
+            elif t in _WORD_NUM_FALLBACK:
+                out.append(Num(m.start(), m.end(), t, _WORD_NUM_FALLBACK[t]))
+    for n in out:
+        before = text[max(0, n.start - 6):n.start]
+        if re.search(NW + r"по\s+$", before):
+            n.distributive = True
+    return out
+
+
+# --------------------------------------------------------------------------- regions / places
+
+@dataclass
+class Region:
+    key: str
+    code: str | None
+    admin1: str
+    country: str | None
+    stems: tuple
+    is_sea: bool = False
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    region: Region
+    kind: str            # adj | name | sea
+    complete: bool = True
+
+
+@functools.lru_cache(maxsize=1)
+def regions() -> tuple[dict, list]:
+    """({key: Region}, [(compiled regex, Region, kind)]) over both languages."""
+    by_key: dict[str, Region] = {}
+    pats: list[tuple[re.Pattern, Region, str]] = []
+    for lang in ("ru", "uk"):
+        for e in _jsonl(lang, "regions"):
+            key = e["key"]
+            reg = by_key.get(key)
+            if reg is None:
+                reg = Region(key, e.get("code"), e["admin1"], e.get("country"), tuple(),
+                             is_sea=key.startswith("SEA"))
+                by_key[key] = reg
+            reg.stems = tuple(sorted(set(reg.stems) | set(e.get("adj_stems", []))))
+            for st in e.get("adj_stems", []):
+                pats.append((re.compile(NW + "(?:" + st + r")[а-яіїєґ]*"), reg, "adj"))
+            for p in e.get("patterns", []):
+                pats.append((re.compile(NW + "(?:" + p + ")" + NE), reg, "sea" if reg.is_sea else "name"))
+    return by_key, pats
+
+
+_MOSCOW_REGION_RE = re.compile(NW + r"московск\w* (?:регион\w*|агломераци\w*)")
+_MOSCOW_FLYING_RE = re.compile(r"(?:летевш|летящ|летів|летіл|що летіли)\w* (?:в сторону |в направлении )?(?:на |до )?(?:москв\w*|столиц\w*)")
+
+
+def find_regions(norm: str) -> list[PlaceHit]:
+    """Region / city / sea mentions in normalised text, longest-first, non-overlapping."""
+    _, pats = regions()
+    hits: list[PlaceHit] = []
+    for rx, reg, kind in pats:
+        for m in rx.finditer(norm):
+            hits.append(PlaceHit(m.start(), m.end(), m.group(), reg, kind))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[PlaceHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    # words that look like region names but are not places
+    res = []
+    for h in out:
+        tail = norm[h.end:h.end + 25]
+        head = norm[max(0, h.start - 25):h.start]
+        if h.kind == "adj" and re.match(r"\s*(?:направлени|группировк|бригад|полк|дивизи|напрямк|угруповання)", tail):
+            h.kind = "direction"
+        if re.match(r"\s*(?:народн\w* республик)", tail) and h.region.code in ("UA-14", "UA-09"):
+            h.kind = "name"
+        if h.region.key == "RU-MOS" and _MOSCOW_REGION_RE.match(norm, h.start):
+            h.kind = "moscow_region"
+        # "курск" as part of a claimant or military unit name is still a place; keep
+        res.append(h)
+    return res
+
+
+def prefix_region(fragment: str) -> Region | None:
+    """A region whose adjective stem or name starts with ``fragment`` (unique), else None."""
+    frag = fragment.lower().replace("ё", "е")
+    if len(frag) < 4:
+        return None
+    by_key, _ = regions()
+    found = set()
+    for reg in by_key.values():
+        for st in reg.stems:
+            base = re.sub(r"\(.*?\)|[\\\[\]?*+]", "", st)
+            if base.startswith(frag) or frag.startswith(base):
+                found.add(reg.key)
+    if len(found) == 1:
+        return by_key[found.pop()]
+    return None
+
+
+# --------------------------------------------------------------------------- weapons
+
+@dataclass
+class WeaponHit:
+    start: int
+    end: int
+    text: str
+    cls: str
+    model: str | None
+    kind: str   # head | model | mod | generic
+
+
+@functools.lru_cache(maxsize=1)
+def _weapon_patterns():
+    out = []
+    for lang in ("ru", "uk"):
+        for e in _jsonl(lang, "weapons"):
+            out.append((re.compile(NW + "(?:" + e["pattern"] + ")" + NE), e["class"], e.get("model"), e["kind"]))
+    return out
+
+
+def find_weapons(norm: str) -> list[WeaponHit]:
+    hits = []
+    for rx, cls, model, kind in _weapon_patterns():
+        for m in rx.finditer(norm):
+            hits.append(WeaponHit(m.start(), m.end(), m.group(), cls, model, kind))
+    rank = {"model": 0, "head": 1, "mod": 2, "generic": 3}
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), rank[h.kind]))
+    out: list[WeaponHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            # a model inside a head ("ракеты рсзо «ольха»") keeps both if not overlapping
+            continue
+        out.append(h)
+    # "самолетного типа" describes a drone, not an aircraft; "беспилотн* самолет" likewise
+    out = [h for h in out if not (h.cls == "aircraft" and re.match(r"\w*\s+тип", norm[h.end:h.end + 8]))]
+    return out
+
+
+# --------------------------------------------------------------------------- triggers
+
+@functools.lru_cache(maxsize=1)
+def _trigger_patterns():
+    out = []
+    for lang in ("ru", "uk"):
+        for e in _jsonl(lang, "triggers"):
+            out.append((re.compile(NW + "(?:" + e["pattern"] + ")"), e["kind"]))
+    return out
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def find_triggers(norm: str) -> list[Trigger]:
+    out = []
+    for rx, kind in _trigger_patterns():
+        for m in rx.finditer(norm):
+            out.append(Trigger(m.start(), m.end(), m.group(), kind))
+    out.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    res: list[Trigger] = []
+    for t in out:
+        if res and t.start < res[-1].end and t.kind == res[-1].kind:
+            continue
+        res.append(t)
+    return res
+
+
+# --------------------------------------------------------------------------- claimants
+
+@dataclass
+class ClaimantHit:
+    start: int
+    end: int
+    canonical: str
+    side: str | None
+    kind: str
+    admin1_code: str | None = None
+
+
+_REGION_ADJ_RE = r"(?P<region>[а-яіїєґ'\-]+(?:ск|цк|зьк|цьк|ськ)(?:ой|ого|ая|ий|ої|ий|ого|ом|ій|ою|ої)?)"
+_CITY_RE = r"(?P<city>[а-яіїєґ'\-]{3,})"
+
+
+@functools.lru_cache(maxsize=1)
+def _claimant_patterns():
+    out = []
+    for lang in ("ru", "uk"):
+        for e in _jsonl(lang, "claimants"):
+            for p in e["patterns"]:
+                rx = p.replace("{REGION}", _REGION_ADJ_RE).replace("{CITY}", _CITY_RE)
+                out.append((re.compile(NW + "(?:" + rx + ")" + NE), e))
+    officials = []
+    for lang in ("ru", "uk"):
+        for e in _jsonl(lang, "officials"):
+            for name in e["names"]:
+                officials.append((re.compile(NW + re.escape(name.lower()) + r"[а-яіїєґ]{0,3}" + NE), e))
+    return out, officials
+
+
+def region_of_adjective(word: str) -> Region | None:
+    for h in find_regions(word):
+        if h.start == 0:
+            return h.region
+    return None
+
+
+def find_claimants(norm: str) -> list[ClaimantHit]:
+    pats, officials = _claimant_patterns()
+    hits: list[ClaimantHit] = []
+    for rx, e in pats:
+        for m in rx.finditer(norm):
+            canonical, side, code = e["canonical"], e.get("side"), e.get("admin1_code")
+            gd = m.groupdict()
+            if gd.get("region"):
+                reg = region_of_adjective(gd["region"])
+                if reg is None or reg.code is None:
+                    continue
+                name = reg.admin1.replace(" Oblast", "").replace(" Krai", "")
+                canonical = canonical.replace("{REGION}", name)
+                side = side or reg.country
+                code = reg.code
+            if gd.get("city"):
+                reg = region_of_adjective(gd["city"])
+                if reg is None or reg.code is None:
+                    continue
+                city = gd["city"]
+                canonical = canonical.replace("{CITY}", _city_name(city, reg))
+                side = side or reg.country
+                code = reg.code
+            if "{" in canonical:
+                continue
+            hits.append(ClaimantHit(m.start(), m.end(), canonical, side, e.get("kind", "institution"), code))
+    for rx, e in officials:
+        for m in rx.finditer(norm):
+            hits.append(ClaimantHit(m.start(), m.end(), e["canonical"], e["side"], "official", e.get("admin1_code")))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    res: list[ClaimantHit] = []
+    for h in hits:
+        if res and h.start < res[-1].end:
+            # an official name overlapping a role: keep the longer role, but fill its name
+            continue
+        res.append(h)
+    return res
+
+
+def _city_name(city: str, reg: Region) -> str:
+    if reg.code == "RU-MOW":
+        return "Moscow"
+    if reg.code == "UA-30":
+        return "Kyiv"
+    return city[:1].upper() + city[1:]
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_patterns():
+    out = []
+    for e in _jsonl("ru", "outlets"):
+        for p in e["patterns"]:
+            out.append((re.compile(p), e["side"]))
+    return out
+
+
+def outlet_side(outlet: str | None) -> str:
+    if not outlet:
+        return "other"
+    low = outlet.lower()
+    for rx, side in _outlet_patterns():
+        if rx.search(low):
+            return side
+    try:
+        from .claimants import outlet_side as _os
+        return _os(outlet)
+    except Exception:
+        return "other"

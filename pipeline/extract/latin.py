@@ -1,0 +1,763 @@
+"""English and French claim rules: one sentence → proto-claims ("items").
+
+``analyze_sentence`` reads the spans written by the components (triggers, counts, weapons,
+places, dates) and builds items:
+
+* count items — a number that counts weapons, with a role (launched / intercepted /
+  lost_to_ew / hits) from the nearest trigger, a weapon (own, "of the drones", or inherited
+  from the previous count of the sentence), a place ("28 over the Saratov region",
+  "Belgorod (11)", "In the Voronezh region, 23 drones …", distributive "three each over A and
+  B"), and flags (anaphoric "Of those", "76 d'entre eux"; pair "72 of 131"; "toward the
+  capital");
+* strike items — a non-negated hit / fire / damage statement, one per event region.
+
+Items are merged into claims inside the sentence here; cross-sentence context (claimant
+carry-over, merges with earlier launch figures, breakdown parents, headline dedup, dates)
+is ``core``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _deps
+from .claimants import find_claimants, best_claimant
+
+# ------------------------------------------------------------------ vocabulary
+
+COARSE = {"drone": "drone", "missile": "missile", "ballistic_missile": "missile",
+          "cruise_missile": "missile", "glide_bomb": "glide_bomb"}
+
+
+def coarse(w: str | None) -> str:
+    if not w or w == "unknown":
+        return "unknown"
+    return COARSE.get(w, "other" if w != "mixed" else "mixed")
+
+
+ROLE_OF = {"INTERCEPT": "intercepted", "EW": "lost_to_ew", "LAUNCH": "launched", "STRIKE": "hits"}
+
+_GAP_STOP = {
+    "en": {"were", "was", "are", "is", "have", "has", "had", "been", "over", "above", "in", "into", "on",
+           "at", "near", "and", "or", "which", "with", "from", "to", "toward", "towards", "against",
+           "per", "each", "overnight", "by", "that", "the", "a", "an", "people", "who", "while",
+           "as", "for", "during", "across", "but", "after", "before"},
+    "fr": {"ont", "été", "sont", "a", "au-dessus", "dans", "sur", "en", "près", "par", "et", "ou",
+           "qui", "dont", "avec", "depuis", "vers", "contre", "chacun", "chacune", "la", "le", "les",
+           "nuit", "au", "aux", "à", "pendant", "lors", "selon", "mais", "ayant"},
+}
+_WEAPON_MODIFIER = re.compile(
+    r"^(?:of|the|des|de|du|d['’]|ces|these|those|more|other|others|autres|additional|supplémentaires|"
+    r"ukrainian|russian|ukrainiens?|ukrainiennes?|russes?|enemy|ennemis?|attack|strike|combat|kamikaze|"
+    r"explosive|explosifs?|decoy|decoys|leurres?|long-range|longue|portée|type|types|de\s+type|"
+    r"[\w\-]+-type|aircraft-type|unmanned|fixed-wing|d['’]attaque|jet-powered|à|réaction|et|and|"
+    r"[A-Z][\w\-]+|uncrewed|naval|sea|aerial|aériens?|navals?|various|différents|shahed|guided|"
+    r"high-precision|precision|tactical|tactiques?|operational-tactical|air-launched|sea-launched|"
+    r"hostile|air|aircraft|de\s+croisière|air-to-surface)$", re.I)
+
+_FOLLOW_OK = re.compile(
+    r"^\s*(?:[,.;:)»\"]|$|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
+    r"were\b|was\b|had\b|have\b|has\b|ont\b|avaient\b|ont\s+été\b|sont\b|ayant\b|a\s+été\b|"
+    r"each\b|chacun|of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
+    r"of\s+which\b|dont\b|and\b|et\b|or\b|ou\b|shot\b|downed\b|destroyed\b|intercepted\b|"
+    r"abattus?\b|détruits?\b|interceptés?\b|neutralisés?\b|perdus?\b|locationally\b|flying\b|"
+    r"approaching\b|heading\b|qui\b|se\b|lost\b|by\b|par\b|at\b|\()", re.I)
+
+_NEG_DAMAGE = re.compile(
+    r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}(?:damage|damaged|destruction|casualties\s+or\s+damage)|"
+    r"no\s+damage|did\s+not\s+(?:cause|report)\s+(?:any\s+)?damage|caused\s+no\s+damage|"
+    r"sans\s+(?:faire\s+de\s+|causer\s+de\s+|provoquer\s+de\s+)?(?:dégâts|dommages|victimes\s+ni\s+dégâts)|"
+    r"aucun(?:e)?\s+(?:dégât|dommage|destruction)|pas\s+(?:fait\s+)?de\s+dégâts|n['’]a\s+pas\s+fait\s+de\s+dégâts|"
+    r"only\s+debris|seulement\s+des\s+débris|just\s+debris", re.I)
+
+_ANAPHOR_BEFORE = re.compile(
+    r"(?:\b(?:of|among)\s+(?:those|these|them|the\s+total|this\s+number)|\bof\s+which\b|"
+    r"\b(?:parmi|sur)\s+(?:eux|ceux-ci|ce\s+nombre|ces\s+(?:\w+\s+)?(?:drones|appareils|missiles))|"
+    r"\bdont\b|\bwhich\b|\bof\s+the\s+(?:\d+\s+)?(?:drones|missiles|uavs)\b|"
+    r"\bsur\s+les\s+\d+\s+(?:drones|missiles|appareils))[\s,]*(?:\w+\s+){0,2}$", re.I)
+_ANAPHOR_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:them|those|these|which|the\s+(?:\w+\s+){0,2}(?:drones|missiles|uavs|aircraft))|"
+    r"d['’]entre\s+(?:eux|elles)|de\s+ces\s+(?:\w+\s+)?(?:drones|missiles|appareils|engins)|de\s+ceux-ci|"
+    r"des\s+(?:drones|missiles|appareils)\b(?!\s+\w+\s+ont)|parmi\s+eux)", re.I)
+_TOWARD_CAPITAL = re.compile(
+    r"(?:flying|heading|headed|approaching|en\s+route)\s+(?:toward|towards|to|for)?\s*(?:the\s+capital|Moscow|the\s+city)|"
+    r"(?:se\s+dirigeaient|se\s+dirigeant|volaient|en\s+approche)\s+(?:vers|de)\s+(?:la\s+capitale|Moscou)|"
+    r"(?:à\s+l['’]approche\s+de\s+(?:la\s+capitale|Moscou))", re.I)
+
+_LAUNCH_AREA_BEFORE = re.compile(
+    r"(?:\b(?:launched|fired|sent|flying|flew|coming|attacking)\s+(?:\w+\s+){0,3}from|"
+    r"\bfrom\s+the\s+direction\s+of|\bfrom\s+(?:the\s+)?(?:airspace|area|territory|skies|waters)\s+(?:over|of)|"
+    r"\bfrom\s+(?:occupied\s+)?|\bdepuis\s+(?:la\s+région\s+de\s+|le\s+territoire\s+de\s+|l['’]espace\s+aérien\s+(?:au-dessus\s+)?de\s+)?|"
+    r"\b(?:tirés?|lancés?|lancées?|tirées?)\s+(?:\w+\s+){0,3}(?:depuis|de|à\s+partir\s+de|du|des)|"
+    r"\bà\s+partir\s+(?:de|du|des)|\ben\s+provenance\s+(?:de|du|des)|\bdirection\s+(?:de|du|des)|"
+    r"\b(?:launch(?:ed)?|tirs?)\s+(?:sites?|area|zone)\s+(?:in|near|of|de)|"
+    r"\b(?:based|stationed)\s+in|\bfrom\s+(?:the\s+)?(?:region|oblast)\s+of)"
+    r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|occupied\s+|occupée\s+|"
+    r"russian\s+|russes?\s+|régions?\s+(?:russes?\s+)?(?:de\s+|d['’])?|region\s+of\s+|\w+\s+regions?\s+of\s+)*"
+    r"(?:[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:and|et|,)\s+|,\s*|\s+))*$", re.I)
+
+_PLACE_PREP_BEFORE = re.compile(
+    r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+)?|"
+    r"\b(?:au-dessus|à\s+l['’]approche|près|autour|aux\s+abords)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’])(?:région\s+de\s+|ville\s+de\s+|régions\s+de\s+|péninsule\s+de\s+)?|"
+    r"\b(?:dans|sur|en|à|vers)\s+(?:la\s+|le\s+|les\s+|l['’])?(?:région\s+(?:de\s+|d['’])|ville\s+(?:de\s+|d['’])|oblast\s+(?:de\s+|d['’])|régions\s+(?:de\s+|d['’]))?|"
+    r"\b(?:celle|celles)\s+(?:de\s+|d['’])|\bde\s+la\s+région\s+(?:de\s+|d['’])|\bainsi\s+que\s+(?:de\s+|d['’]|du\s+)?)$",
+    re.I)
+
+_COUNTRY_WORDS = {
+    "RU": re.compile(r"\b(?:over\s+(?:the\s+)?Russian\s+(?:regions|territory|airspace)|over\s+Russia|in\s+Russia|"
+                     r"au-dessus\s+(?:du\s+territoire\s+russe|de\s+la\s+Russie|des\s+régions\s+russes)|"
+                     r"(?:sur|en)\s+territoire\s+russe)\b", re.I),
+    "UA": re.compile(r"\b(?:over\s+Ukraine|across\s+Ukraine|in\s+Ukraine|au-dessus\s+de\s+l['’]Ukraine|en\s+Ukraine|"
+                     r"(?:at|against|on)\s+Ukraine|contre\s+l['’]Ukraine|sur\s+l['’]Ukraine)\b", re.I),
+}
+
+_SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même\s+nombre)\b", re.I)
+
+TARGETS = [
+    (r"oil\s+refiner(?:y|ies)|raffineries?(?:\s+de\s+pétrole)?|refiner(?:y|ies)", "oil refinery"),
+    (r"oil\s+depots?|fuel\s+depots?|dépôts?\s+(?:pétroliers?|de\s+carburant|de\s+pétrole)|oil\s+storage|"
+     r"réservoirs?\s+de\s+pétrole|fuel\s+tanks?|réservoirs?\s+de\s+carburant|chars?\s+de\s+carburant", "oil depot"),
+    (r"oil\s+pumping\s+station|station\s+de\s+pompage", "oil pumping station"),
+    (r"(?:power|electrical)\s+substations?|sous-stations?(?:\s+électriques?)?|substations?", "power substation"),
+    (r"energy\s+(?:infrastructure|facilit(?:y|ies)|sites?)|infrastructures?\s+énergétiques?|installations?\s+énergétiques?|"
+     r"power\s+(?:plants?|station|grid|lines?)|centrales?(?:\s+\w+)?|lignes?\s+électriques?", "energy infrastructure"),
+    (r"gas\s+(?:infrastructure|facilit(?:y|ies)|production\s+facility)|installations?\s+gazières?|infrastructures?\s+gazières?", "gas infrastructure"),
+    (r"air\s*(?:base|field)s?|airbase|aérodromes?|bases?\s+aériennes?", "airfield"),
+    (r"ammunition\s+depots?|arsenals?|dépôts?\s+de\s+munitions", "ammunition depot"),
+    (r"port\s+infrastructure|infrastructures?\s+portuaires?|ports?\b|terminals?", "port infrastructure"),
+    (r"aviation\s+plant|usines?\s+d['’]aviation|aircraft\s+plant", "aviation plant"),
+    (r"chemical\s+plant|usines?\s+chimiques?", "chemical plant"),
+    (r"(?:industrial|defen[cs]e)\s+(?:enterprises?|facilit(?:y|ies)|sites?|plants?|zones?)|entreprises?\s+industrielles?|"
+     r"sites?\s+industriels?|zones?\s+industrielles?|military-industrial\s+enterprises?|entreprises?\s+du\s+complexe\s+militaro-industriel", "industrial facility"),
+    (r"residential\s+(?:buildings?|high-rise|area|district)|apartment\s+(?:buildings?|blocks?)|immeubles?(?:\s+d['’]habitation)?|"
+     r"bâtiments?\s+résidentiels?|quartiers?\s+résidentiels?|high-rise|nine-storey\s+building", "residential building"),
+    (r"private\s+hous(?:e|es)|houses|homes|maisons?(?:\s+particulières?)?", "private houses"),
+    (r"warehouses?|entrepôts?|storage\s+(?:buildings?|facilit(?:y|ies))", "warehouse"),
+    (r"radar\s+stations?|stations?\s+radar", "radar station"),
+    (r"ships?|vessels?|tankers?|navires?|pétroliers?|landing\s+ship", "vessel"),
+    (r"schools?|écoles?", "school"),
+    (r"cars?|vehicles?|voitures?|véhicules?|bus|minibus|trucks?|camions?", "vehicle"),
+    (r"infrastructure|infrastructures?", "infrastructure"),
+]
+_TARGET_RES = [(re.compile(r"\b(?:%s)\b" % p, re.I), name) for p, name in TARGETS]
+
+_BACKGROUND = re.compile(
+    r"\b(?:since\s+(?:the\s+start|the\s+beginning|January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|"
+    r"depuis\s+(?:le\s+début|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\d{4})|"
+    r"so\s+far\s+this\s+(?:year|month)|this\s+year|cette\s+année|last\s+month|le\s+mois\s+dernier|per\s+(?:day|month)|a\s+day\b|par\s+(?:jour|mois)|"
+    r"regularly|repeatedly|régulièrement|à\s+plusieurs\s+reprises|has\s+(?:increased|expanded|stepped\s+up|intensified)|have\s+intensified|"
+    r"a\s+(?:intensifié|multiplié|accru)|campaign|campagne|in\s+general|en\s+général|production\s+(?:of|targets?|plans?|capacity|rates?|lines?|de)|"
+    r"produc(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}\d|produire|manufactur|fabriqu|has\s+(?:also\s+)?lost|have\s+lost|a\s+perdu|ont\s+perdu|"
+    r"armou?red\s+(?:fighting\s+)?vehicles|\bneeds?\b|\bbillion|milliards?|\bpledge|\baid\s+package|are\s+aimed\s+at|is\s+aimed\s+at|"
+    r"budget|GDP|PIB|prisoners?|prisonniers?|exchange|échange|air[- ]raid\s+alerts?|alertes?\s+aériennes?|l['’]alerte\s+aérienne|sanctions|"
+    r"moratorium|moratoire|ceasefire|cessez-le-feu|talks|pourparlers|negotiat|négociat|calls\s+such\s+attacks|"
+    r"is\s+(?:regularly|frequently|often)|est\s+régulièrement|often|souvent|usually|typically|every\s+night|chaque\s+nuit|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
+    r"en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b(?!\s+\d)|"
+    r"throughout\s+the\s+(?:month|year|war)|record\s+(?:number|monthly)|au\s+cours\s+du\s+mois|during\s+the\s+month|"
+    r"total\s+of\s+[\d,\s]+\s+(?:drones|missiles)\s+(?:in|since|this|last)|losses|pertes)", re.I)
+
+
+# ------------------------------------------------------------------ data
+
+
+@dataclass
+class Count:
+    num: Any
+    value: int | None
+    qualifier: str | None
+    role: str | None = None
+    weapon: str | None = None
+    model: str | None = None
+    weapon_own: bool = False
+    places: list = field(default_factory=list)
+    place_multi: bool = False
+    distributive: bool = False
+    anaphor: bool = False
+    pair_launched: int | None = None
+    all_of: bool = False
+    all_but: bool = False
+    toward_capital: bool = False
+    attacker: str | None = None
+
+
+@dataclass
+class Item:
+    event_type: str
+    weapon: str = "unknown"
+    model: str | None = None
+    launched: int | None = None
+    intercepted: int | None = None
+    lost_to_ew: int | None = None
+    hits: int | None = None
+    qualifier: str | None = None
+    place: Any = None              # Plc
+    location_text: str | None = None
+    country_hint: str | None = None
+    attacker: str | None = None
+    target: str | None = None
+    ambiguous: bool = False
+    anaphor: bool = False
+    toward_capital: bool = False
+    parent: int | None = None       # index into the sentence's items
+    is_total: bool = False
+    multi_place: bool = False
+    pos: int = 0
+    notes: list = field(default_factory=list)
+
+    @property
+    def counts(self):
+        return (self.launched, self.intercepted, self.lost_to_ew, self.hits)
+
+
+@dataclass
+class SentenceResult:
+    items: list
+    claimant: Any = None                 # ClaimantMention or None
+    claimants: list = field(default_factory=list)
+    anaphoric_attrib: bool = False        # "it said", "he said", "the ministry said", "selon la même source"
+    attribution_only: bool = False        # sentence names a claimant but asserts nothing ("C'est ce qu'a annoncé …")
+    event_places: list = field(default_factory=list)
+    weapons: list = field(default_factory=list)
+    background: bool = False
+    explicit_attacker: str | None = None
+    country_hint: str | None = None
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _dedupe_spans(spans):
+    """Longest-first non-overlapping (start, end, label) triggers."""
+    spans = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
+    out = []
+    for s in spans:
+        if all(s[1] <= o[0] or o[1] <= s[0] for o in out):
+            out.append(s)
+    return sorted(out)
+
+
+def _words(s: str):
+    return re.findall(r"[\w'’\-]+", s)
+
+
+def _attacker_words(text: str) -> str | None:
+    """Side named by adjectives/subjects: "Ukrainian drones", "Russia launched", "drones russes"."""
+    ua = len(re.findall(r"\b(?:Ukrainian|ukrainien(?:ne)?s?)\s+(?:\w+\s+){0,2}(?:drones?|missiles?|UAVs?|appareils|forces|strikes?|attacks?|frappes?|attaques?)|"
+                        r"\b(?:drones?|missiles?|UAVs?|appareils|frappes?|attaques?)\s+(?:\w+\s+){0,1}ukrainien(?:ne)?s?\b|"
+                        r"\b(?:Ukraine|Kyiv|Kiev)\s+(?:has\s+|had\s+)?(?:launched|attacked|struck|fired|a\s+(?:lancé|attaqué|frappé))|"
+                        r"\b(?:l['’]Ukraine|Kiev|Kyiv)\s+a\s+(?:lancé|attaqué|frappé|mené)|\bforces\s+ukrainiennes\s+ont\b", text, re.I))
+    ru = len(re.findall(r"\b(?:Russian|russes?)\s+(?:\w+\s+){0,2}(?:drones?|missiles?|UAVs?|appareils|forces|strikes?|attacks?|frappes?|attaques?|bombers?)|"
+                        r"\b(?:drones?|missiles?|UAVs?|appareils|frappes?|attaques?|bombardements?)\s+(?:\w+\s+){0,1}russes?\b|"
+                        r"\b(?:Russia|Moscow|the\s+enemy|Russian\s+forces)\s+(?:has\s+|had\s+)?(?:launched|attacked|struck|fired|sent|used)|"
+                        r"\b(?:la\s+Russie|Moscou|l['’]ennemi|les\s+forces\s+russes)\s+(?:a|ont|avait)\s+(?:\w+\s+){0,2}(?:lancé|attaqué|frappé|tiré|utilisé)|"
+                        r"\b(?:lancés?|lancées?|tirés?|tirées?)\s+par\s+(?:la\s+)?Russie|\blaunched\s+by\s+Russia|"
+                        r"\bthe\s+enemy\s+(?:attacked|launched)|\bl['’]ennemi\b", text, re.I))
+    if ua and not ru:
+        return "UA"
+    if ru and not ua:
+        return "RU"
+    return None
+
+
+def _area_plc(gaz, code: str, text: str):
+    """A place record for an admin1 code (e.g. the claimant's own region)."""
+    if gaz is None or not code:
+        return None
+    try:
+        place = gaz.area(code)
+    except Exception:
+        place = None
+    if place is None:
+        return None
+    return _deps.Plc(-1, -1, text, place)
+
+
+def _target(text: str) -> str | None:
+    for rx, name in _TARGET_RES:
+        if rx.search(text):
+            return name
+    return None
+
+
+# ------------------------------------------------------------------ main entry
+
+
+def annotate(text: str, lang: str, resources) -> dict:
+    """Run the component pipeline (or the helpers directly) and return plain annotations."""
+    nlp = resources.get_nlp(lang) if resources is not None else None
+    if nlp is not None:
+        doc = nlp(text)
+        data = doc.user_data.get("airwar", {})
+        trig = [(s.start_char, s.end_char, s.label_) for s in doc.spans["claim_triggers"]]
+        return {"numbers": list(data.get("counts", [])), "weapons": list(data.get("weapons", [])),
+                "places": list(data.get("places", [])),
+                "dates": [(t.start, t.end) for t in data.get("dates", [])],
+                "triggers": _dedupe_spans(trig)}
+    gaz = getattr(resources, "gazetteer", None)
+    return {"numbers": _deps.find_numbers(text, lang), "weapons": _deps.find_weapons(text, lang),
+            "places": _deps.find_places(gaz, text, lang), "dates": _deps.find_time_spans(text, lang),
+            "triggers": []}
+
+
+def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResult:
+    ann = annotate(text, lang, resources)
+    gaz = gaz if gaz is not None else getattr(resources, "gazetteer", None)
+    triggers = [t for t in ann["triggers"]]
+    weapons = sorted(ann["weapons"], key=lambda w: w.start)
+    places = sorted(ann["places"], key=lambda p: p.start)
+    date_spans = ann["dates"]
+
+    res = SentenceResult(items=[])
+    res.background = bool(_BACKGROUND.search(text))
+    res.weapons = weapons
+    res.explicit_attacker = _attacker_words(text)
+
+    # ---- claimants
+    cands = find_claimants(text, lang, gaz, places)
+    res.claimants = cands
+    res.claimant = best_claimant(cands)
+    res.anaphoric_attrib = bool(re.search(
+        r"(?:,\s*|\b)(?:it|he|she|they|the\s+ministry|the\s+statement|the\s+agency|the\s+air\s+force|the\s+governor|the\s+mayor)\s+(?:also\s+)?(?:said|added|reported|says)\b|"
+        r"(?:said|added)\s+(?:it|he|she|they)\b|"
+        r"selon\s+(?:la\s+même\s+source|le\s+ministère|lui|elle)|a-t-(?:il|elle)\s+(?:\w+\s+)?(?:précisé|ajouté|indiqué|affirmé|déclaré)|"
+        r"(?:a|ont)\s+(?:précisé|ajouté|indiqué)\s+(?:le\s+ministère|la\s+même\s+source)|selon\s+le\s+ministère", text, re.I))
+
+    # ---- places: roles
+    claimant_spans = [(c.start, c.end) for c in cands]
+    event_places = []
+    for p in places:
+        before = text[max(0, p.start - 90):p.start]
+        if any(s <= p.start < e or s < p.end <= e for s, e in claimant_spans):
+            continue
+        # "Voronezh Governor", "Kharkiv's mayor", "Kyiv's military administration"
+        after = text[p.end:p.end + 40]
+        if re.match(r"^(?:\s+(?:region|oblast|Oblast|city|regional))?(?:'s|’s)?\s+(?:[Gg]overnor|[Mm]ayor|head|military\s+administration|regional\s+(?:military\s+)?administration|authorities|officials)", after):
+            continue
+        if _LAUNCH_AREA_BEFORE.search(before):
+            continue
+        # country-level names
+        fc = (p.feature_code or "") if hasattr(p, "feature_code") else ""
+        if str(fc).startswith("PCL") or (p.geo_precision == "country"):
+            continue
+        event_places.append(p)
+    res.event_places = event_places
+    for cc, rx in _COUNTRY_WORDS.items():
+        if rx.search(text):
+            res.country_hint = cc
+
+    # ---- counts
+    bad_spans = [(w.start, w.end) for w in weapons if w.model] + [(p.start, p.end) for p in places] + list(date_spans)
+    counts: list[Count] = []
+    for n in ann["numbers"]:
+        kind = getattr(n, "kind", "count")
+        if kind not in (None, "count", "article"):
+            continue
+        if kind == "article":
+            continue
+        if any(s <= n.start < e for s, e in bad_spans):
+            continue
+        if n.value is None and n.qualifier != "approximate":
+            continue
+        if n.value is not None and n.value > 5000:
+            continue
+        after = text[n.end:]
+        # own weapon
+        own = None
+        for w in weapons:
+            if w.start < n.end:
+                continue
+            gap = text[n.end:w.start]
+            gw = _words(gap)
+            if len(gap) > 45 or len(gw) > 4 or re.search(r"[,.;:()\d]", gap):
+                break
+            if all(_WEAPON_MODIFIER.match(x) and x.lower() not in _GAP_STOP.get(lang, set()) for x in gw) or \
+                    re.fullmatch(r"\s*(?:of\s+the|des|de\s+ces|of\s+those)\s+(?:[\w\-]+\s+)?", gap, re.I):
+                own = w
+            break
+        if own is None and not _FOLLOW_OK.match(after):
+            # "five regions", "two people", "nine-storey": not a weapon count
+            continue
+        if own is None and re.match(r"^\s*(?:people|persons|civilians|houses|homes|buildings|regions?|oblasts?|districts?|"
+                                    r"villages?|km|kilometres|kilometers|metres|meters|hours?|minutes?|years?|days?|%|per\s*cent|"
+                                    r"personnes|maisons|régions|heures|ans|jours|blessés|morts|mètres)", after, re.I):
+            continue
+        if re.search(r"\b(?:kill(?:s|ed|ing)?|injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|bless(?:ant|é|és|ée|ées)|tu(?:ant|é|és)|dead|morts?)\s*$", text[max(0, n.start - 25):n.start], re.I):
+            continue
+        if re.match(r"^\s*/|^/", after) or re.search(r"/\s*$", text[max(0, n.start - 2):n.start]):
+            continue
+        if own is None and re.match(r"^\s*of\s+(?:the\s+)?(?!drones|missiles|uavs|them|those|these|which|its|their)", after, re.I) \
+                and not re.match(r"^\s*of\s+(?:the\s+)?\d", after):
+            continue
+        if own is None and re.match(r"^\s*(?:des|de\s+ces|d['’]entre)\s+(?!drones|missiles|appareils|eux|elles|engins|\d)", after, re.I):
+            continue
+        c = Count(num=n, value=n.value, qualifier=n.qualifier)
+        if re.match(r"^\s*(?:interceptions|downings|shoot-?downs|drones?\s+(?:downed|intercepted))\b", after, re.I):
+            c.role = "intercepted"
+        c.all_but = bool(re.search(r"\ball\s+but\s*$|\btous\s+sauf\s*$|\bà\s+l['’]exception\s+de\s*$", text[max(0, n.start - 20):n.start], re.I))
+        if own is not None:
+            c.weapon, c.model, c.weapon_own = own.weapon_class, own.model, True
+        c.distributive = _deps.is_distributive(text, lang, n)
+        bef = text[max(0, n.start - 40):n.start]
+        c.all_of = bool(re.search(r"\b(?:all|tous\s+les|toutes\s+les|l['’]ensemble\s+des)\s*$", bef, re.I))
+        c.anaphor = bool(_ANAPHOR_BEFORE.search(text[max(0, n.start - 60):n.start]) or _ANAPHOR_AFTER.match(after))
+        c.toward_capital = bool(_TOWARD_CAPITAL.search(text[n.end:n.end + 90])) and not re.search(r"\d", text[n.end:n.end + 25])
+        counts.append(c)
+
+    # "the same number over the Tula region" → a copy of the previous count
+    for m in _SAME_NUMBER.finditer(text):
+        prev = [c for c in counts if c.num.end <= m.start()]
+        if prev:
+            p = prev[-1]
+            fake = _deps.Num(m.start(), m.end(), m.group(), p.value, p.qualifier, "count")
+            counts.append(Count(num=fake, value=p.value, qualifier=p.qualifier, weapon=p.weapon, model=p.model))
+    counts.sort(key=lambda c: c.num.start)
+
+    # pairs "72 of 131" / "72 des 131" / "Of the 127 drones, 91" / "Sur les 96 drones, 60"
+    paired = set()
+    for i in range(len(counts) - 1):
+        a, b = counts[i], counts[i + 1]
+        gap = text[a.num.end:b.num.start]
+        if re.fullmatch(r"\s*(?:\w+\s+)?(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
+                and a.value is not None and b.value is not None and a.value <= b.value:
+            a.pair_launched = b.value
+            if a.weapon is None and b.weapon:
+                a.weapon, a.model = b.weapon, b.model
+            paired.add(i + 1)
+        elif re.search(r"\b(?:of|sur|parmi)\s+(?:the|les)\s*$", text[max(0, a.num.start - 12):a.num.start], re.I) \
+                and re.fullmatch(r"\s*(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*(?:(?:air\s+defen[cs]es?|la\s+défense\s+antiaérienne)\s+\w+\s+)?", gap, re.I) \
+                and a.value is not None and b.value is not None and b.value <= a.value:
+            # "Of the 127 drones, 91 were downed"
+            b.pair_launched = a.value
+            if b.weapon is None and a.weapon:
+                b.weapon, b.model = a.weapon, a.model
+            b.anaphor = True
+            paired.add(i)
+    counts = [c for i, c in enumerate(counts) if i not in paired]
+
+    # ---- roles from triggers
+    trig = [t for t in triggers if t[2] in ROLE_OF]
+    for idx, c in enumerate(counts):
+        if c.role is not None:
+            continue
+        other_nums = [o.num for o in counts if o is not c]
+        # immediately preceding trigger: "destroyed 41", "destroyed all 17", "abattu 15"
+        imm = None
+        for t in reversed(trig):
+            if t[1] <= c.num.start:
+                gap = text[t[1]:c.num.start]
+                if len(_words(gap)) <= 2 and not re.search(r"[,.;:]", gap) and \
+                        not re.search(r"\b(?:by|par)\s*$", gap):
+                    imm = t
+                break
+        if imm is not None and not (imm[2] == "LAUNCH" and re.search(r"\b(?:repelled|repulsed|repoussé|repoussée)\s+(?:an?|une|l['’])\s*$", text[max(0, imm[0] - 30):imm[0]], re.I)):
+            c.role = ROLE_OF[imm[2]]
+            continue
+        # following trigger (passive / postposed)
+        fol = None
+        for t in trig:
+            if t[0] < c.num.end:
+                continue
+            gap = text[c.num.end:t[0]]
+            if len(gap) > 70 or any(c.num.end <= o.start < t[0] for o in other_nums):
+                break
+            gw = _words(gap)
+            if re.search(r"\b(?:were|was|have\s+been|had\s+been|has\s+been|been|ont\s+été|a\s+été|avaient\s+été|ayant\s+été|"
+                         r"sont|ont|have|had|were\s+also|being|été|étaient)\s+(?:\w+\s+)?$", gap, re.I) or len(gw) <= 1 \
+                    or (c.weapon_own and len(gw) <= 5 and not re.search(r"[,;]", gap)):
+                fol = t
+            break
+        if fol is not None:
+            c.role = ROLE_OF[fol[2]]
+            continue
+        # preceding trigger (active voice), no other count in between
+        pre = None
+        for t in reversed(trig):
+            if t[1] > c.num.start:
+                continue
+            if any(t[1] <= o.start < c.num.start for o in other_nums):
+                break
+            if c.num.start - t[1] > 120:
+                break
+            if t[2] == "LAUNCH" and re.search(r"\b(?:repelled|repulsed|repoussé|repoussée|fended\s+off)\s+(?:an?|une|l['’])\s*(?:\w+\s+)?$", text[max(0, t[0] - 30):t[0]], re.I):
+                continue
+            pre = t
+            break
+        if pre is not None:
+            c.role = ROLE_OF[pre[2]]
+            continue
+        if idx > 0 and counts[idx - 1].role is not None:
+            c.role = counts[idx - 1].role
+            continue
+        # coordinated with a later count: "34 drones and one of the missiles were shot down"
+        for t in trig:
+            if t[0] >= c.num.end and t[0] - c.num.end < 110 and not re.search(r"[;.]\s", text[c.num.end:t[0]]):
+                c.role = ROLE_OF[t[2]]
+                break
+    # a count with a pair and role launched is ambiguous: "72 of the 131 drones launched" → intercept?
+    for c in counts:
+        if c.pair_launched is not None and c.role in (None, "launched"):
+            c.role = "intercepted" if any(t[2] == "INTERCEPT" for t in trig) else c.role
+    # inherit weapons (breakdown rows) from the previous count of the sentence
+    for idx, c in enumerate(counts):
+        if c.weapon is None:
+            if re.match(r"^\s*(?:others?|more|autres)\b", text[c.num.end:], re.I) and idx == 0:
+                pass
+            if idx > 0 and counts[idx - 1].weapon:
+                c.weapon, c.model = counts[idx - 1].weapon, None
+            else:
+                # "of the drones" / sentence-level weapon
+                classes = {w.weapon_class for w in weapons}
+                if len(classes) == 1 and weapons:
+                    c.weapon = weapons[0].weapon_class
+
+    # ---- places for counts
+    def place_list_from(i0: int):
+        """Consecutive places starting at event_places[i0] joined by commas/and/et."""
+        out = [event_places[i0]]
+        j = i0 + 1
+        while j < len(event_places):
+            gap = text[out[-1].end:event_places[j].start]
+            if re.fullmatch(r"\s*(?:regions?|oblasts?|Oblasts?)?\s*(?:,|and|et|,\s*and|,\s*et|ainsi\s+que|as\s+well\s+as)\s*(?:over\s+)?"
+                            r"(?:the\s+|la\s+|le\s+|de\s+la\s+|de\s+|d['’]|du\s+|celle\s+de\s+|au\s+|à\s+)?(?:région\s+(?:de\s+|d['’]))?", gap, re.I):
+                out.append(event_places[j])
+                j += 1
+            else:
+                break
+        return out
+
+    count_starts = sorted(c.num.start for c in counts)
+    for c in counts:
+        n = c.num
+        nxt = [s for s in count_starts if s > n.start]
+        limit = nxt[0] if nxt else len(text)
+        # parenthesis: "Belgorod (11)" / "de Koursk (26)"
+        for i, p in enumerate(event_places):
+            if p.end <= n.start and re.fullmatch(r"\s*(?:regions?|oblasts?|Oblasts?|region)?\s*\(\s*", text[p.end:n.start], re.I) \
+                    and re.match(r"\s*\)", text[n.end:]):
+                c.places = [p]
+                break
+        if c.places:
+            continue
+        # following place introduced by a location preposition
+        for i, p in enumerate(event_places):
+            if p.start < n.end or p.start >= limit:
+                continue
+            if p.start - n.end > 110:
+                break
+            gap = text[n.end:p.start]
+            if re.search(r"[;:,]|\.\s", gap) or re.search(r"\b(?:said|according|a\s+(?:déclaré|indiqué|annoncé))\b", gap):
+                break
+            pre = text[max(0, p.start - 45):p.start]
+            if _PLACE_PREP_BEFORE.search(pre):
+                lst = place_list_from(i)
+                c.places = lst
+                c.place_multi = len(lst) > 1
+            break
+        if c.places:
+            continue
+        # region-first: "In the Voronezh region, 23 drones …" / "Dans celle de Briansk, 32" /
+        # "In Kyiv Oblast, air defense forces downed nine drones" / "The Moscow region accounted for eight"
+        prev_counts = [o for o in counts if o.num.end <= n.start]
+        for i in range(len(event_places) - 1, -1, -1):
+            p = event_places[i]
+            if p.end > n.start:
+                continue
+            gap = text[p.end:n.start]
+            if prev_counts and prev_counts[-1].num.start > p.end:
+                break
+            tight = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast|regions))?\s*,\s*(?:(?:another|some|a\s+further|encore)\s+)?", gap, re.I)
+            verbal = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+(?:reported|said|recorded|accounted\s+for|saw|a\s+fait\s+état\s+de|a\s+signalé|a\s+enregistré)\s+(?:(?:another|some)\s+)?", gap, re.I)
+            loose = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s*,\s*(?:[\w'’\-]+\s+){1,6}", gap, re.I) and \
+                not re.search(r"\b(?:said|according|selon|a\s+(?:déclaré|indiqué))\b", gap)
+            pre = text[max(0, p.start - 45):p.start]
+            lead = re.search(r"(?:^|[.;:]\s*|,\s*|\b(?:and|et)\s+)(?:(?:In|Over|Above|Dans|Au-dessus|Sur|En|À|A)\b[^,]*|(?:celle|celles)\s+(?:de|d['’])\s*)$", pre, re.I)
+            sent_start = re.search(r"(?:^|[.;:]\s*)(?:the\s+|la\s+|le\s+)?$", pre, re.I)
+            if (tight and (lead or sent_start)) or (verbal and (sent_start or lead)) or \
+                    (loose and lead and re.search(r"(?:^|[.;:]\s*)(?:In|Over|Above|Dans|Au-dessus|Sur|En|À)\b", pre)):
+                c.places = [p]
+            break
+        if not c.places and c.distributive:
+            # "three drones in each of the Kursk and Bryansk regions"
+            for i, p in enumerate(event_places):
+                if p.start > n.end and p.start - n.end < 80:
+                    c.places = place_list_from(i)
+                    break
+
+    # ---- build items from counts
+    items: list[Item] = []
+    open_item: dict = {}   # coarse weapon → index of the unplaced item being filled
+
+    def new_item(c: Count, place=None, multi=False) -> Item:
+        it = Item(event_type="attack", weapon=c.weapon or "unknown", model=c.model, qualifier=c.qualifier,
+                  anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start)
+        it.place = place
+        it.location_text = place.text if place is not None else None
+        it.multi_place = multi
+        return it
+
+    def set_role(it: Item, c: Count) -> bool:
+        role = c.role or ("intercepted" if it.place is not None or it.multi_place or c.anaphor else "launched")
+        val = c.value
+        if getattr(it, role) is not None:
+            return False
+        setattr(it, role, val)
+        if c.pair_launched is not None:
+            if it.launched is not None and it.launched != c.pair_launched:
+                return False
+            it.launched = c.pair_launched
+        if c.all_of and role == "intercepted" and it.launched is None:
+            it.launched = val
+        if c.qualifier in ("approximate", "at_least"):
+            it.qualifier = c.qualifier
+        return True
+
+    for c in counts:
+        if c.value is None and c.qualifier == "approximate":
+            pass
+        if c.places and (len(c.places) == 1 or c.distributive):
+            for p in c.places:
+                it = new_item(c, p)
+                set_role(it, c)
+                items.append(it)
+            continue
+        if c.places and len(c.places) > 1:
+            it = new_item(c, None, multi=True)
+            it.location_text = " / ".join(p.text for p in c.places)
+            it.ambiguous = True
+            set_role(it, c)
+            items.append(it)
+            continue
+        key = coarse(c.weapon)
+        idx = open_item.get(key)
+        if idx is None and key == "unknown" and len(open_item) == 1:
+            idx = next(iter(open_item.values()))
+        if idx is not None and not items[idx].toward_capital and not c.toward_capital:
+            it = items[idx]
+            prev_role_set = getattr(it, c.role or ("intercepted" if c.anaphor else "launched")) is not None
+            if not prev_role_set and set_role(it, c):
+                if c.weapon and it.weapon == "unknown":
+                    it.weapon, it.model = c.weapon, c.model
+                continue
+        it = new_item(c)
+        set_role(it, c)
+        items.append(it)
+        if not c.toward_capital:
+            open_item[key] = len(items) - 1
+
+    # parent links inside the sentence: placed interception rows under an unplaced total
+    for i, it in enumerate(items):
+        if it.toward_capital:
+            # sub-row of the Moscow-region row if present, else of the total
+            par = None
+            for j in range(i - 1, -1, -1):
+                pj = items[j]
+                if pj.place is not None and (pj.place.admin1_code in ("RU-MOS", "RU-MOW")):
+                    par = j
+                    break
+            if par is not None:
+                it.parent = par
+                it.place = items[par].place
+            else:
+                it.place = _area_plc(gaz, "RU-MOS", "toward the capital")
+            it.location_text = "toward the capital"
+            it.ambiguous = True
+            continue
+        if it.place is None and not it.multi_place:
+            continue
+        for j in range(i - 1, -1, -1):
+            pj = items[j]
+            if pj.place is None and not pj.multi_place and not pj.toward_capital and \
+                    coarse(pj.weapon) in (coarse(it.weapon), "unknown") and pj.event_type == it.event_type:
+                it.parent = j
+                break
+    # children must not exceed the total (else: not a breakdown)
+    for j, pj in enumerate(items):
+        kids = [k for k in items if k.parent == j and not k.toward_capital]
+        tot = pj.intercepted if pj.intercepted is not None else pj.launched
+        if kids and tot is not None:
+            vals = [k.intercepted if k.intercepted is not None else (k.launched or 0) for k in kids]
+            if sum(v or 0 for v in vals) > tot:
+                for k in kids:
+                    k.parent = None
+    for it in items:
+        if it.parent is not None:
+            items[it.parent].is_total = True
+
+    # event types
+    for it in items:
+        if it.intercepted is not None or it.lost_to_ew is not None:
+            it.event_type = "interception"
+        elif it.hits is not None:
+            it.event_type = "strike"
+        elif it.launched is not None:
+            it.event_type = "attack"
+
+    # approximate counts: value unknown ("une dizaine", "plus de 400") → ambiguous, count null
+    for it in items:
+        if it.qualifier in ("approximate", "at_least"):
+            it.ambiguous = True
+            for k in ("launched", "intercepted", "lost_to_ew", "hits"):
+                if it.qualifier == "approximate":
+                    setattr(it, k, None) if False else None
+    res.items = items
+
+    # ---- strike statements
+    _strike_items(text, lang, res, triggers, weapons, event_places, counts)
+    return res
+
+
+def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_places, counts):
+    strike_trigs = [t for t in triggers if t[2] == "STRIKE"]
+    launch_trigs = [t for t in triggers if t[2] == "LAUNCH"]
+    tgt = _target(text)
+    if not strike_trigs:
+        # "Les forces ukrainiennes ont attaqué mardi une usine …" → a strike on a named target
+        if launch_trigs and tgt and not counts and re.search(
+                r"\b(?:attacked|attaqué|a\s+attaqué|ont\s+attaqué|targeted|visé)\b", text, re.I):
+            pass
+        else:
+            return
+    # strikes already expressed as counted hits
+    if any(it.event_type == "strike" for it in res.items):
+        return
+    if _NEG_DAMAGE.search(text) and not re.search(
+            r"\b(?:damaged|endommagé|fire\s+broke|incendie\s+s['’]est|caught\s+fire|set\s+fire|hit\s+a|a\s+touché|ont\s+touché|ont\s+frappé)\b", text, re.I):
+        return
+    # "fire" only as part of "fired"/"ceasefire" is excluded by the lexicon; "attack" nouns are not strikes
+    trig_words = " ".join(text[t[0]:t[1]].lower() for t in strike_trigs)
+    only_casualty = all(re.match(r"^(?:injur|killed|killing|wound|bless|tu[ée])", text[t[0]:t[1]].lower()) for t in strike_trigs) if strike_trigs else False
+    if only_casualty and not tgt and not re.search(r"\b(?:drone|missile|strike|frappe|attack|attaque|bomb)", text, re.I):
+        return
+    # a sentence that only says drones were shot down ("interceptions") is not a strike
+    if res.items and all(it.event_type == "interception" for it in res.items) and \
+            not re.search(r"\b(?:debris|débris|fragments|damag|endommag|fire|incendie|feu|hit|touch|frapp|struck|impact|explos|killed|injur|bless|tué)", text, re.I):
+        return
+    if res.items and all(it.event_type in ("interception", "attack") for it in res.items) and \
+            not re.search(r"\b(?:debris|débris|fragments|damag|endommag|fire\s|fire$|incendie|feu|hit|touch|frapp|struck|impact|explos|killed|injur|bless|tué|toucha)", text, re.I):
+        return
+    if res.items and all(it.event_type == "attack" for it in res.items) and not re.search(
+            r"\b(?:hit|struck|damag|endommag|touch|frapp|incendie|fire\s+broke|explos|impact)", text, re.I):
+        return
+    # group event places by admin1
+    groups: dict = {}
+    for p in event_places:
+        key = p.admin1_code or ("SEA:" + p.text if (p.geo_precision in (None, "unknown")) else p.text)
+        if p.admin1_code is None and p.country_code is None:
+            key = "?" + p.text
+        groups.setdefault(key, p)
+    wclass = _deps.combine_classes([w.weapon_class for w in weapons])
+    model = next((w.model for w in weapons if w.model), None)
+    plist = list(groups.values())
+    if not plist:
+        it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=strike_trigs[0][0] if strike_trigs else 0)
+        it.country_hint = res.country_hint
+        res.items.append(it)
+        return
+    multi = len(plist) > 1
+    for p in plist:
+        it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, place=p, location_text=p.text,
+                  ambiguous=multi, pos=p.start)
+        res.items.append(it)
