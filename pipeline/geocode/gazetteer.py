@@ -99,6 +99,30 @@ podoliak kadyrov prigozhin lukashenko gladkov khinshtein bogomaz starovoyt rusic
 надежда вера любовь слава дружба мирное мирный светлый красный новый новое новая
 стрела нива урожай рассвет солнечный ясный
 """.split())
+# foreign capitals that are also Russian villages, rivers, weapons, outlets, common words
+_STOP |= set("""
+paris berlin london washington brussels bruxelles warsaw varsovie vienna vienne rome roma madrid
+prague praha ankara istanbul tokyo beijing pekin tehran teheran bucharest budapest vilnius riga
+tallinn helsinki oslo stockholm copenhagen amsterdam geneva geneve new york chicago
+volga don desna oka neva kama ural bug dnieper dniepr волга дон десна ока нева
+pantsir shahed geran geranium iskander kalibr kinzhal oniks onyx tornado grad uragan smerch buk
+tor osa patriot shadow scalp taurus neptune flamingo lancet orlan zala gerbera bayraktar lyutyi
+liutyi bober sapsan tochka sarmat oreshnik krasnopol
+ukrainska pravda kommersant interfax tass ria novosti izvestia meduza suspilne ukrinform unian
+reuters telegram
+such may june july march mars april august mai juin juillet aout avril monday sunday today
+""".split())
+_FIRST_NAMES = set("""
+vladimir volodymyr serhiy serhii sergei sergey sergiy oleksandr alexander aleksandr andrei andriy
+andrii dmitry dmitri dmytro ivan anna olga maria yuri yuriy mikhail mykhailo vitaliy vitali oleg
+igor ihor alexei alexey oleksiy pavel roman viktor nikolai mykola petro yulia boris denis vadim
+vyacheslav valery valeriy ruslan bogdan bohdan evgeny yevgeny maxim maksym artem kirill
+владимир володимир сергей сергій александр олександр андрей андрій дмитрий дмитро иван іван
+анна ольга юрий юрій михаил михайло виталий віталій олег игорь ігор алексей олексій павел павло
+роман виктор віктор николай микола петр петро юлия юлія борис денис вадим вячеслав валерий
+руслан богдан евгений євген максим артем кирилл
+""".split())
+
 # function words / common capitalised sentence starters never taken as places
 _STOP |= set("""
 the a an and or of in on at to for from by with over near after before during since this that
@@ -309,10 +333,12 @@ class Gazetteer:
                     take(self._exact.get(cand))
         return found
 
-    def _settlement_ok(self, i: int, exact: bool, strict: bool) -> bool:
+    def _settlement_ok(self, i: int, exact: bool, strict: bool, cyr: bool = False) -> bool:
+        """Variant matches (inflection, transliteration) must be towns, not hamlets: Cyrillic case
+        endings are reliable (>= 1000 people), Latin coarse keys less so (>= 5000)."""
         if not strict:
             return True
-        return exact or self._s_pop[i] >= 1000
+        return exact or self._s_pop[i] >= (1000 if cyr else 5000)
 
     def _scan(self, text: str, strict: bool) -> list[dict]:
         toks = tokenize(text)
@@ -360,15 +386,18 @@ class Gazetteer:
                 if not entries:
                     continue
                 # filters
-                single_stop = (L == 1 and keys[0] in _STOP) or (i > 0 and toks[i - 1][2] in _STREET)
+                single_stop = ((L == 1 and keys[0] in _STOP) or (i > 0 and toks[i - 1][2] in _STREET)
+                               or (L == 1 and keys[0] in _FIRST_NAMES and i + 1 < n
+                                   and text[toks[i + 1][0]:toks[i + 1][0] + 1].isupper()
+                                   and text[toks[i][1]:toks[i + 1][0]] == " "))
                 ents = []
                 for e in entries:
                     if e[0] == S:
                         if single_stop or len(key) < 3 or (strict and not caps[0]):
                             continue
-                        if not self._settlement_ok(e[1], exact, strict):
+                        if not self._settlement_ok(e[1], exact, strict, is_cyrillic(key)):
                             continue
-                    elif e[0] in (J, T) and strict and not caps[0]:
+                    elif e[0] in (J, T) and ((strict and not caps[0]) or (e[0] == T and single_stop)):
                         continue
                     elif e[0] == A and single_stop:
                         continue
