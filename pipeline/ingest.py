@@ -10,11 +10,12 @@ reason, detail}``; the run goes on. Hidden files (``.gitkeep``) are ignored.
 
 Error policy: text that is not UTF-8 is decoded with the legacy encoding its bytes point
 to (cp1251 / koi8-r for Cyrillic, cp1252 / latin-1 for Western text; charset-normalizer as a
-last resort) and accepted; a UTF-8 file with a few stray bytes is decoded as UTF-8.
-Binary content (NUL/control bytes, or a known binary signature such as PDF, ZIP/DOCX, PNG),
-empty text, oversized files, undecodable bytes and duplicate texts are rejected. Broken metadata does not reject the
-article: the article is kept without the bad fields and the problem is logged as a reject
-row of the ``.meta.json`` (or the JSONL line) with reason ``bad_metadata``.
+last resort) and accepted; a UTF-8 file with a few stray bytes is decoded as UTF-8. Binary
+content (NUL / control bytes, or the signature of a binary format such as PDF, ZIP/DOCX,
+PNG), empty text, oversized files, undecodable bytes and duplicate texts are rejected; a
+JSONL line is rejected on its own. Broken metadata does not reject the article: the article
+is kept without the bad fields and the problem is logged as a reject row of the
+``.meta.json`` (or the JSONL line) with reason ``bad_metadata``.
 """
 
 from __future__ import annotations
@@ -83,11 +84,18 @@ def _is_cyrillic_8bit(data: bytes) -> bool:
     return paired / len(high) >= 0.5
 
 
+_COMMON_CYRILLIC = set("оеаинтсрвлі")  # the most frequent letters of Russian and Ukrainian
+
+
 def _cyrillic_codec(data: bytes) -> list[str]:
-    # cp1251 puts lower case at 0xE0-0xFF, koi8-r at 0xC0-0xDF; running text is mostly lower case.
-    upper_block = sum(1 for b in data if 0xC0 <= b <= 0xDF)
-    lower_block = sum(1 for b in data if b >= 0xE0)
-    return ["cp1251", "koi8_r"] if lower_block >= upper_block else ["koi8_r", "cp1251"]
+    """cp1251 and koi8-r map the same bytes to different letters: prefer the code page whose
+    decoding has the most common letters (robust to ALL-CAPS text)."""
+    def score(enc: str) -> float:
+        text = data.decode(enc, errors="ignore").lower()
+        letters = [ch for ch in text if "\u0400" <= ch <= "\u04ff"]
+        return sum(ch in _COMMON_CYRILLIC for ch in letters) / (len(letters) or 1)
+
+    return sorted(["cp1251", "koi8_r"], key=score, reverse=True)
 
 
 def _plausible(text: str) -> bool:
@@ -395,8 +403,7 @@ def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
     # stems of the documents that take a sidecar (suffix compared case-insensitively,
     # as below where the document's suffix is lower-cased)
     doc_stems = {p.relative_to(raw_dir).as_posix()[: -len(p.suffix)] for p in files
-                 if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-                 and not p.name.endswith(META_SUFFIX)}
+                 if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES}
     for p in files:
         rel = p.relative_to(raw_dir).as_posix()
         if rel.endswith(META_SUFFIX):

@@ -35,17 +35,19 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen",
     "rep", "dept", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "approx", "inc", "corp", "co",
+    "jr", "sr", "prof", "adm", "brig", "cmdr", "mt", "ft", "fig", "pres",
     # French
-    "m", "mm", "mme", "mlle", "av", "env", "cf", "p", "dép",
+    "m", "mm", "mme", "mlle", "av", "env", "cf", "p", "dép", "ste", "bd", "boul", "gal", "mgr",
     # Russian / Ukrainian
     "г", "гг", "т", "тыс", "млн", "млрд", "ул", "обл", "им", "р", "с", "пос", "д", "тис",
-    "вул", "см", "напр",
+    "вул", "см", "напр", "н.п", "пгт", "смт", "ст", "пр", "просп", "пер", "ген",
 }
 
-_BULLET_RE = re.compile(r"^\s*(?:[-–—•▪►▫◾◽●*]|\d+[.)]\s|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)")
+_EMOJI = "\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u203C\u2049"
+_BULLET_RE = re.compile(rf"^\s*(?:[-–—•▪►▫◾◽●*]|\d+[.)]\s|[{_EMOJI}]\ufe0f?)")
 # Candidate sentence ends: punctuation (optionally closing quotes/brackets) + spaces.
 _END_RE = re.compile(r"([.!?…]+[\"»”’')\]]*)(\s+|(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ«\"“]))")
-_NEXT_START_RE = re.compile(r"[\"«“„(\[]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9\U0001F300-\U0001FAFF\u2600-\u27BF▪•–—-]")
+_NEXT_START_RE = re.compile(rf"[\"«“„(\[]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ0-9{_EMOJI}▪•–—-]")
 _WORD_BEFORE_RE = re.compile(r"(\w[\w.]*)$")
 _HEADLINE_NEXT_RE = re.compile(r"[\"«“„(\[]?\s*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ]")
 _WORD_WINDOW = 40  # characters looked at before a full stop to find the word it ends
@@ -150,7 +152,10 @@ def _blocks(text: str, title: str | None = None) -> list[tuple[int, int]]:
                 breaks = (prev.endswith((".", "!", "?", ":", ";", "…", "»", "\"", "”"))
                           and not abbrev
                           or _BULLET_RE.match(line) is not None
-                          or _BULLET_RE.match(text[cur_s:cur_e]) is not None
+                          # a list item ends at the line break, unless the next line
+                          # continues it in lower case (a wrapped item)
+                          or (_BULLET_RE.match(text[cur_s:cur_e]) is not None
+                              and not line.lstrip()[:1].islower())
                           or (len(prev) < 40 and not prev.endswith((",", "-")) and not abbrev
                               and _HEADLINE_NEXT_RE.match(line.lstrip()) is not None)
                           or (not blocks and bool(title) and prev.strip() == title))

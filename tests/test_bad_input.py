@@ -183,13 +183,13 @@ def test_accounting_invariant_on_a_messy_folder(make_raw, monkeypatch):
 
 # --------------------------------------------------------------------------- properties
 
-FAST = settings(max_examples=150, deadline=None,
+FAST = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-    max_leaves=12)
+    max_leaves=8)
 meta_objects = st.fixed_dictionaries({}, optional={k: json_values | st.text() for k in ingest.META_KEYS}) | json_values
 
 
@@ -248,8 +248,8 @@ jsonl_lines = st.one_of(
 )
 
 
-@FAST
-@given(lines=st.lists(jsonl_lines, max_size=6))
+@settings(FAST, max_examples=60)
+@given(lines=st.lists(jsonl_lines, max_size=5))
 def test_arbitrary_jsonl_lines(lines):
     data = "\n".join(lines).encode("utf-8")
     articles, rejects = ingest.parse_item(RawItem("b.jsonl", data))
@@ -267,7 +267,7 @@ date_like = st.from_regex(
     r"\A[0-9]{4}-[0-9]{2}(-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?\Z")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(value=st.none() | st.text(max_size=40) | date_like | st.integers() | st.floats()
        | st.booleans() | st.lists(st.text(max_size=5), max_size=2))
 def test_parse_published_returns_or_raises_value_error(value):

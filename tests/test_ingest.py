@@ -348,3 +348,11 @@ def test_max_file_bytes_is_read_at_call_time(monkeypatch):
     monkeypatch.setattr(config, "MAX_FILE_BYTES", 50)
     assert ingest.parse_item(RawItem("big.txt", BODY.encode())) == (
         [], [rej("big.txt", "too_large", f"{len(BODY.encode())} bytes > 50")])
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r"])
+def test_all_caps_cyrillic_headline(encoding):
+    text = "СИЛЬНЫЙ ДОЖДЬ ЗАТОПИЛ УЛИЦЫ ГОРОДА\n\n" + RU
+    assert ingest.parse_item(RawItem("x.txt", text.encode(encoding))) == ([art("x.txt", text)], [])
+    caps = RU.upper()
+    assert ingest.parse_item(RawItem("y.txt", caps.encode(encoding))) == ([art("y.txt", caps)], [])
