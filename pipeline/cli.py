@@ -139,16 +139,17 @@ def _dispatch(args) -> int:
             logging.getLogger("pipeline").error("raw directory %s does not exist", args.raw_dir)
             return EXIT_USAGE
         paths = Paths(args.raw_dir, args.interim_dir, args.processed_dir)
-        from . import run
+        from . import publish, run
         if args.command == "run":
             run.run_all(paths, executor=args.executor, scheduler=args.scheduler)
         else:
             Path(args.interim_dir).mkdir(parents=True, exist_ok=True)
-            fn = getattr(run, f"stage_{args.name}")
-            if args.name in ("sentences", "extract"):
-                fn(paths, args.executor, args.scheduler)
-            else:
-                fn(paths)
+            with publish.run_lock(Path(args.interim_dir) / ".run.lock"):
+                try:
+                    run.run_stage(paths, args.name, args.executor, args.scheduler)
+                except publish.ValidationFailed:
+                    run.write_run_manifest(paths, args.executor, validation="failed")
+                    raise
         return EXIT_OK
     if args.command == "validate":
         from . import validate

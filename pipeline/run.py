@@ -115,9 +115,39 @@ def build_tables(paths: Paths) -> dict[str, list[dict]]:
         p = paths.interim(key)
         if p.exists():
             rejects.extend(io.read_jsonl(p))
+    merges = accumulate_merges(_previous_merges(paths.processed_dir), rec["merges"],
+                               {i["incident_id"] for i in rec["incidents"]})
     return {"articles": articles, "locations": list(io.read_jsonl(paths.interim("locations"))),
             "incidents": rec["incidents"], "claims": rec["claims"], "mentions": rec["mentions"],
-            "incident_merges": rec["merges"], "rejects": rejects}
+            "incident_merges": merges, "rejects": rejects}
+
+
+def _previous_merges(processed_dir: Path) -> list[dict]:
+    path = Path(processed_dir) / "incident_merges.csv"
+    if not path.exists():
+        return []
+    import pandas as pd
+
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    except (ValueError, OSError):
+        return []
+
+
+def accumulate_merges(previous: list[dict], current: list[dict], live_ids: set[str]) -> list[dict]:
+    """Merge history across publications: earlier merges are kept, re-pointed through later
+    ones (a → b, then b → c gives a → c), and kept only while their target still exists."""
+    mapping = {m["old_incident_id"]: m["new_incident_id"] for m in previous}
+    mapping.update({m["old_incident_id"]: m["new_incident_id"] for m in current})
+    out = []
+    for old in sorted(mapping):
+        new, seen = mapping[old], {old}
+        while new in mapping and new not in seen:
+            seen.add(new)
+            new = mapping[new]
+        if new in live_ids and old not in live_ids:
+            out.append({"old_incident_id": old, "new_incident_id": new})
+    return out
 
 
 def raw_inputs(raw_dir: Path) -> list[str]:
@@ -188,31 +218,59 @@ def input_hashes(raw_dir: Path) -> dict[str, str]:
             for p in list_raw_files(raw_dir)}
 
 
+def _stats_path(paths: Paths, name: str) -> Path:
+    return Path(paths.interim_dir) / "stats" / f"{name}.json"
+
+
+def run_stage(paths: Paths, name: str, executor: str = "local", scheduler: str | None = None) -> dict:
+    """Run one stage, time it and record its counts in ``INTERIM_DIR/stats/NAME.json`` (the
+    run manifest is assembled from these, whether the stages ran under make or ``run``)."""
+    if name not in STAGES:
+        raise ValueError(f"unknown stage {name!r}")
+    Path(paths.interim_dir).mkdir(parents=True, exist_ok=True)
+    fn = globals()[f"stage_{name}"]
+    t0 = time.perf_counter()
+    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    stats = fn(paths, executor, scheduler) if name in ("sentences", "extract") else fn(paths)
+    stats = {**stats, "started": started, "seconds": round(time.perf_counter() - t0, 3)}
+    io.write_json(_stats_path(paths, name), stats)
+    if name == "publish":
+        write_run_manifest(paths, executor)
+    return stats
+
+
+def write_run_manifest(paths: Paths, executor: str = "local", validation: str = "passed") -> dict:
+    from . import publish
+
+    stages = {}
+    for name in STAGES:
+        p = _stats_path(paths, name)
+        if p.exists():
+            stages[name] = io.read_json(p)
+    first = min((s.get("started", "") for s in stages.values()), default="")
+    manifest = {
+        "run_id": uuid.uuid4().hex, "started": first,
+        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "code_version": code_version(), "executor": executor,
+        "raw_dir": str(paths.raw_dir), "inputs": input_hashes(Path(paths.raw_dir)),
+        "stages": stages, "validation": validation,
+    }
+    target = Path(paths.processed_dir) if validation == "passed" else Path(paths.interim_dir)
+    publish.write_manifest(target / "run_manifest.json", manifest)
+    return manifest
+
+
 def run_all(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
-    """Every stage in order, under the run lock, with a run manifest."""
+    """Every stage in order, under the run lock; the manifest is written after publishing
+    (or into INTERIM_DIR when validation failed)."""
     from . import publish
 
     Path(paths.interim_dir).mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.timezone.utc)
-    manifest = {"run_id": uuid.uuid4().hex, "started": started.isoformat(timespec="seconds"),
-                "code_version": code_version(), "executor": executor,
-                "raw_dir": str(paths.raw_dir), "stages": {}, "validation": "not run"}
     with publish.run_lock(Path(paths.interim_dir) / ".run.lock"):
-        manifest["inputs"] = input_hashes(Path(paths.raw_dir))
-        try:
-            for name in STAGES:
-                t0 = time.perf_counter()
-                fn = globals()[f"stage_{name}"]
-                stats = fn(paths, executor, scheduler) if name in ("sentences", "extract") else fn(paths)
-                stats["seconds"] = round(time.perf_counter() - t0, 3)
-                manifest["stages"][name] = stats
-            manifest["validation"] = "passed"
-        except publish.ValidationFailed:
-            manifest["validation"] = "failed"
-            raise
-        finally:
-            manifest["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-            target = Path(paths.processed_dir) / "run_manifest.json" \
-                if manifest["validation"] == "passed" else Path(paths.interim_dir) / "run_manifest.json"
-            publish.write_manifest(target, manifest)
-    return manifest
+        for name in STAGES:
+            try:
+                run_stage(paths, name, executor, scheduler)
+            except publish.ValidationFailed:
+                write_run_manifest(paths, executor, validation="failed")
+                raise
+    return io.read_json(Path(paths.processed_dir) / "run_manifest.json")

@@ -247,7 +247,10 @@ class GXRunner:
     suites are built lazily per (table, variant, present columns) and reused."""
 
     def __init__(self) -> None:
+        import logging
+
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        logging.getLogger("great_expectations").setLevel(logging.WARNING)
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -866,7 +869,6 @@ def quarantine(tables: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], li
                             "reason": reason, "detail": detail})
 
         for i, r in enumerate(rows):
-            rid = _s(r.get(id_col))
             # enums and patterns
             for f in sch.fields:
                 v = _s(r.get(f.name))
@@ -925,7 +927,6 @@ def quarantine(tables: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], li
                 reject(i, "coords_outside_region",
                        f"({_s(r.get('latitude'))}, {_s(r.get('longitude'))}) outside {against}",
                        clear=["latitude", "longitude", "location_id"], geo_precision=prec)
-            del rid
         # breakdowns last (on the cleaned counts); repeat until stable (detaching can't cascade,
         # but a cleared parent count removes the constraint, so one pass suffices)
         index = {_s(r.get(id_col)): i for i, r in enumerate(rows)}

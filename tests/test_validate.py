@@ -6,6 +6,8 @@ import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import io, schema, validate
 
@@ -141,12 +143,6 @@ def test_valid_tables_pass(runner):
         assert needle in exps
 
 
-def test_valid_dir_passes(tmp_path, runner):
-    d = write_dir(tmp_path, records())
-    report = validate.validate_dir(d, RAW, runner=runner, regions=NO_REGIONS)
-    assert report.success, report.summary()
-
-
 # --------------------------------------------------------------------------- tampered tables
 
 def test_tampered_dir_fails(tmp_path, runner):
@@ -265,6 +261,31 @@ def test_quarantine_moves_bad_values_to_rejects(runner):
     fixed["rejects"] = fixed["rejects"] + rejects
     report = check(frames(with_derived(fixed)), runner, RAW)
     assert report.success, report.summary()
+
+
+counts = st.one_of(st.none(), st.integers(min_value=-5, max_value=12000))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(counts, counts, counts, counts), min_size=3, max_size=3))
+def test_quarantine_leaves_no_count_problem(values):
+    """Whatever the counts of a total and its two breakdown rows, after the quarantine no
+    count rule fails, and every changed row has a reject."""
+    recs = records()
+    a1 = recs["articles"][0]["article_id"]
+    ids = [f"{a1}-01", f"{a1}-02", f"{a1}-03"]
+    for m, (la, it, ew, hi) in zip(recs["mentions"][:3], values):
+        m.update(launched=la, intercepted=it, lost_to_ew=ew, hits=hi)
+    recs["mentions"][2]["parent_mention_id"] = ids[0]
+    fixed, rejects = validate.quarantine(recs)
+    rows = fixed["mentions"]
+    for r in rows:
+        assert validate.count_problems(r) == []
+        for c in validate.COUNT_COLUMNS:
+            assert r.get(c) is None or 0 <= r[c] <= 10000
+    assert validate.breakdown_problems(rows, "mention_id", "parent_mention_id") == []
+    changed = {r["mention_id"] for r, o in zip(rows, recs["mentions"]) if r != o}
+    assert changed == {r["source_file"] for r in rejects if r["source_file"] in ids}
 
 
 def test_quarantine_leaves_structural_problems():

@@ -18,7 +18,7 @@ from typing import Any
 from .resources import LEXICON_DIR, load_jsonl_lexicon
 from . import _deps
 
-_PLACE_RE = r"(?-i:(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
+_PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
 
 ATTRIB_AFTER = {
     "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
@@ -141,7 +141,7 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
             found.append(ClaimantMention(m.start(), m.end(), m.group(), e["canonical"], e["side"],
                                          "official", e.get("admin1_code"), strong=True))
     # drop mentions contained in a longer one (keep the longest; prefer official/place-resolved)
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[ClaimantMention] = []
     for c in found:
         clash = [k for k in kept if c.start < k.end and k.start < c.end]
@@ -161,6 +161,7 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
                 if o is not k and o.kind == "official" and 0 <= o.start - k.end <= 25 and \
                         re.fullmatch(r"[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+[\s,]*){0,2}", text[k.end:o.start]):
                     k.side, k.canonical, k.admin1_code = o.side, o.canonical, o.admin1_code
+    kept.sort(key=lambda c: c.start)
     for k in kept:
         k.score = attribution_score(text, k, lang)
     return kept
@@ -170,12 +171,16 @@ def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
     after = text[c.end:c.end + 80]
     before = text[max(0, c.start - 60):c.start]
     score = 0
-    if re.search(ATTRIB_AFTER.get(lang, ATTRIB_AFTER["en"]), after):
+    if re.search(ATTRIB_AFTER.get(lang, ATTRIB_AFTER["en"]), after, re.I):
         score = 3
-    elif re.search(ATTRIB_BEFORE.get(lang, ATTRIB_BEFORE["en"]), before):
+    elif re.search(ATTRIB_BEFORE.get(lang, ATTRIB_BEFORE["en"]), before, re.I):
         score = 3
     elif re.match(r"^[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+\s+){1,3}(?:said|says|reported|a\s+(?:déclaré|indiqué|affirmé|annoncé|précisé))", after):
         # "Governor Vladislav Shapsha said"
+        score = 3
+    elif re.match(r"^[^.;:!?«»\"“”]{0,45}?\b(?:said|says|reported|reports|announced|claimed|stated|wrote|added|confirmed|"
+                  r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|revendiqué|assuré|écrit|ajouté|signalé|confirmé|fait\s+état))\b",
+                  after, re.I) and not re.match(r"^[^.;:]{0,45}?\b(?:that|que|qu['’])\b[^.;:]{0,20}?\b(?:said|déclaré|annoncé)", after, re.I):
         score = 3
     elif lang == "en" and re.match(r"^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:intercepted|destroyed|downed|shot|struck|hit|launched|repelled|attacked|carried|reported)", after):
         score = 2

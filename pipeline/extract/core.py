@@ -241,9 +241,13 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                 side = _claimant_side(c, _place_country(it), r.country_hint)
             if canonical is None:
                 # delayed attribution: next sentence(s) that only attribute ("The account came from …")
-                nxt = _lookahead_claimant(analyzed, i_pos, paras)
+                nxt = _lookahead_claimant(analyzed, i_pos, paras, r.items)
                 prev_ok = last_claimant is not None and not s.get("is_title") and (
                     last_claimant[2] == para or r.anaphoric_attrib or i_pos - last_claimant[3] <= 1)
+                # a claimant is not carried onto a statement about its own side's launches
+                if prev_ok and not r.anaphoric_attrib and r.explicit_attacker and last_claimant[1] == r.explicit_attacker \
+                        and it.event_type in ("attack", "interception"):
+                    prev_ok = False
                 if r.anaphoric_attrib and prev_ok:
                     canonical, side, code, kind = last_claimant[0], last_claimant[1], last_claimant[4], last_claimant[5]
                 elif nxt is not None:
@@ -258,12 +262,15 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                        char_end=s["end"], lang=lang, claimant=canonical, side=side, explicit=explicit,
                        is_title=bool(s.get("is_title")), code=code, kind=kind)
             # a local official's figure without a place is about the official's own region
-            if it.place is None and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
+            if (it.place is None or it.toward_capital) and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
                     and it.event_type in ("interception", "strike"):
                 from .latin import _area_plc
                 plc = _area_plc(res.gazetteer, code, it.location_text or "")
                 if plc is not None:
                     it.place = plc
+                    if it.toward_capital:
+                        it.toward_capital = False
+                        it.parent = None
                     if not it.location_text:
                         it.location_text = getattr(plc.place, "admin1", None) or getattr(plc.place, "name", None)
             # date
@@ -290,12 +297,21 @@ def _looks_unattributed_news(t: str) -> bool:
     return False
 
 
-def _lookahead_claimant(analyzed, i_pos, paras):
-    """A claimant named in the next one or two sentences that assert nothing themselves."""
+def _lookahead_claimant(analyzed, i_pos, paras, items=()):
+    """A claimant named in the next one or two sentences that assert nothing themselves, or
+    the claimant of the next sentence when it continues these figures ("The Air Force said 30
+    drones were shot down" after an unattributed launch figure)."""
+    launched = [it.launched for it in items if it.launched is not None and it.place is None]
     for j in range(i_pos + 1, min(i_pos + 3, len(analyzed))):
         s, lang, r = analyzed[j]
         if r is None:
             continue
+        if r.items and launched and j == i_pos + 1:
+            c = _pick_claimant(r.claimants, 0)
+            if c is not None and c.side and any(
+                    it.event_type == "interception" and it.place is None and it.intercepted is not None
+                    and it.intercepted <= max(launched) for it in r.items):
+                return c.canonical, c.side, c.admin1_code, c.kind
         if r.items:
             # "Ukraine's General Staff said the strike on the refinery …" restating: accept its claimant
             c = _pick_claimant(r.claimants, 0)
@@ -364,14 +380,26 @@ def _explicit_attackers(claims):
 
 def _cross_sentence(claims: list[Claim]):
     body = [c for c in claims if not c.is_title]
-    # 1. weapons for bare counts ("Of those, 49 were shot down") from the previous claim
+    # 1. weapons for bare counts ("Of those, 49 were shot down") from the previous claim whose
+    #    launch figure can hold them
     for i, cl in enumerate(body):
         it = cl.item
         if it.weapon == "unknown" and it.event_type in ("interception", "attack") and any(it.counts):
-            for p in reversed(body[:i]):
-                if p.side == cl.side and p.item.weapon != "unknown" and p.item.event_type in ("interception", "attack"):
-                    it.weapon, it.model = p.item.weapon, it.model or None
+            need = (it.intercepted or 0) + (it.lost_to_ew or 0)
+            fallback = None
+            for p in reversed(body[max(0, i - 8):i]):
+                if p.side != cl.side or p.item.weapon == "unknown" or p.item.event_type not in ("interception", "attack"):
+                    continue
+                if fallback is None:
+                    fallback = p
+                if p.item.launched is not None and p.item.place is None and p.item.launched >= need and \
+                        p.item.intercepted is None and it.place is None:
+                    fallback = p
                     break
+                if p.item.launched is None:
+                    break
+            if fallback is not None:
+                it.weapon = fallback.item.weapon
     # 2. launch + later interception figures of the same group → one claim
     for i, cl in enumerate(body):
         it = cl.item
@@ -380,7 +408,9 @@ def _cross_sentence(claims: list[Claim]):
         if it.event_type not in ("interception", "attack"):
             continue
         for p in reversed(body[max(0, i - 8):i]):
-            if p.dropped or p.side != cl.side or p.item.place is not None or p.item.multi_place:
+            if p.dropped or p.item.place is not None or p.item.multi_place:
+                continue
+            if p.side != cl.side and not (p.claimant == "outlet" and cl.explicit and i - body.index(p) <= 2):
                 continue
             pi = p.item
             if pi.event_type not in ("interception", "attack") or pi.launched is None:
@@ -397,7 +427,7 @@ def _cross_sentence(claims: list[Claim]):
                     ok = False
             if it.launched is not None and it.launched != pi.launched:
                 ok = False
-            tot = (it.intercepted or pi.intercepted or 0) + (it.lost_to_ew or pi.lost_to_ew or 0)
+            tot = (0 if it.all_but else (it.intercepted or pi.intercepted or 0)) + (it.lost_to_ew or pi.lost_to_ew or 0)
             if tot > pi.launched:
                 ok = False
             if not ok:
@@ -407,12 +437,17 @@ def _cross_sentence(claims: list[Claim]):
             for k in ("intercepted", "lost_to_ew"):
                 if getattr(it, k) is not None:
                     setattr(pi, k, getattr(it, k))
+            if it.all_but and it.intercepted is not None and pi.launched is not None:
+                pi.intercepted = pi.launched - it.intercepted      # "all but one of the missiles"
             if pi.intercepted is not None or pi.lost_to_ew is not None:
                 pi.event_type = "interception"
             if pi.weapon == "unknown":
                 pi.weapon = it.weapon
             pi.model = pi.model or it.model
             p.sentences += [s for s in cl.sentences if s not in p.sentences]
+            if p.claimant == "outlet" and cl.claimant != "outlet":
+                p.claimant, p.side, p.explicit = cl.claimant, cl.side, True
+                p.attacker = p.attacker or cl.attacker
             cl.dropped = True
             cl.into = p
             break
@@ -484,6 +519,13 @@ def _cross_sentence(claims: list[Claim]):
         if cl.item.toward_capital:
             cl.dropped = True
             continue
+        if cl.item.event_type == "strike":
+            tcode = _place_code(cl.item)
+            body_strikes = [p for p in body if not p.dropped and p.item.event_type == "strike"]
+            same = [p for p in body_strikes if tcode is None or _place_code(p.item) == tcode]
+            if same:
+                _absorb(same[0], cl)
+                continue
         for p in body:
             if p.dropped:
                 continue
@@ -503,10 +545,10 @@ def _cross_sentence(claims: list[Claim]):
         if cl.dropped or it.event_type != "strike" or it.place is not None or it.multi_place:
             continue
         near = [p for p in claims if p is not cl and not p.dropped and p.item.event_type == "strike"
-                and p.side == cl.side and abs(p.sent_idx - cl.sent_idx) <= 2]
+                and p.side == cl.side and p.claimant == cl.claimant and abs(p.sent_idx - cl.sent_idx) <= 2]
         txt = " ".join(cl.sentences)
         specific = it.target or re.search(r"\b(?:carried\s+out|struck|hit|a\s+frappé|ont\s+frappé|a\s+mené|massive|massive)\b", txt, re.I)
-        if near or not cl.explicit or not specific:
+        if (near and not it.target) or not cl.explicit or not specific:
             cl.dropped = True
 
 
@@ -635,3 +677,17 @@ _ITEMS_OF_SENTENCE: dict = {}
 
 def _sentence_items(c: Claim):
     return getattr(c, "_sent_items", None)
+
+
+def extract_text(text: str, *, title: str | None = None, outlet: str | None = None,
+                 published: str | None = None, language: str | None = None, resources=None) -> list[dict]:
+    """Convenience wrapper (tests, notebooks): split ``text`` with ``pipeline.sentences`` and
+    extract.  The first line is the headline when it equals ``title``."""
+    from pipeline import sentences as _sentences
+    art = {"article_id": "adhoc", "source_file": "adhoc.txt", "doc_id": None, "url": None,
+           "outlet": outlet, "title": title, "published": published,
+           "published_date": published if published and len(published) == 10 else None,
+           "published_precision": "day" if published and len(published) == 10 else "unknown",
+           "language_meta": language, "text": text}
+    rec = _sentences.sentence_records(art)
+    return extract_article(art, rec["sentences"], resources)

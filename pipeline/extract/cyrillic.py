@@ -43,8 +43,15 @@ from .cyrillic_lex import NW, NE
 log = logging.getLogger(__name__)
 
 MISSILE_FAMILY = {"missile", "ballistic_missile", "cruise_missile"}
+_OCCUPIED = {"UA-14", "UA-09", "UA-23", "UA-65", "UA-43", "UA-40"}
 
 # --------------------------------------------------------------------------- patterns
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile with every literal space matching any run of whitespace (markdown is blanked to
+    spaces, so "**Черного** **моря**" reads as "черного     моря")."""
+    return re.compile(pattern.replace(" ", r"\s+"), flags)
+
 
 _BULLET = "▪▫◽◾•●🔹🔸🔺🔻💥⚡❗✅📌🗓📆➡▶►🎖"
 _BULLET_RE = re.compile("[" + _BULLET + "]")
@@ -65,64 +72,74 @@ _NEG_UNIT = [
     r"(?:общ\w*|суммарн\w*) продолжительност\w*|загальн\w* тривалість",
     r"ограничени\w* на (?:работу|полеты)",
 ]
-_NEG_UNIT_RE = re.compile("|".join("(?:%s)" % p for p in _NEG_UNIT))
-_GROUND_REPEL_RE = re.compile(r"(?:отразил\w*|отражен\w*|сорван\w*|відбил\w*|відбит\w*) (?:\w+ ){0,3}(?:атак\w*|контратак\w*|штурм\w*)")
-_CUMULATIVE_RE = re.compile(r"(?:более|свыше|понад) (?:сотни|тысяч\w*|сотні|тисяч\w*)|множеств\w* (?:уничтоженн|сбит)\w*|десятки уничтоженн\w*")
+_NEG_UNIT_RE = _rx("|".join("(?:%s)" % p for p in _NEG_UNIT))
+_GROUND_REPEL_RE = _rx(r"(?:отразил\w*|отражен\w*|сорван\w*|відбил\w*|відбит\w*) (?:\w+ ){0,3}(?:атак\w*|контратак\w*|штурм\w*)")
+_CUMULATIVE_RE = _rx(r"(?:более|свыше|понад) (?:сотни|тысяч\w*|сотні|тисяч\w*)|множеств\w* (?:уничтоженн|сбит)\w*|десятки уничтоженн\w*")
 
-_LAUNCH_AREA_RE = re.compile(
+_LAUNCH_AREA_RE = _rx(
     r"(?:^|\s)(?:с|со|из|з|із|зі)\s+(?:(?:территори\w*|територі\w*|район\w*|акватори\w*|напрямк\w*|направлени\w*|сторон\w*|боку|аэродром\w*|аеродром\w*)\s+)?$")
-_LAUNCH_LIST_RE = re.compile(r"(?:з|із|с|со) (?:напрямк\w*|направлени\w*)[^.]*$")
+_LAUNCH_LIST_RE = _rx(r"(?:з|із|с|со) (?:напрямк\w*|направлени\w*)[^.]*$")
 
-_INSTR_RE = re.compile(r"(?:ами|ями|ыми|ими|ым|им|ом|ою|ой)$")
-_SINGULAR_HEAD_RE = re.compile(NW + r"(?:ракета|ракету|снаряд|бомба|бомбу|беспилотник|безпілотник|дрон|вертол[её]т|вертоліт|самол[её]т|літак|катер|аппарат|апарат)" + NE)
-_SINGULAR_ADJ_RE = re.compile(NW + r"(?:украинск|ударн|беспилотн|разведывательн|российск|ворож|українськ|російськ)(?:ий|ый|ая|ой|а|ий)" + NE)
-_SINGULAR_VERB_RE = re.compile(NW + r"(?:уничтожен|сбит|перехвачен|уничтожена|сбита|перехвачена|ликвидирован|обнаружен и уничтожен|збитий|збита|знищений|знищена)" + NE)
-_ALL_RE = re.compile(NW + r"(?:все|всі|усі)\s+$")
+_INSTR_RE = _rx(r"(?:ами|ями|ыми|ими|ым|им|ом|ою|ой)$")
+_SINGULAR_HEAD_RE = _rx(NW + r"(?:ракета|ракету|снаряд|бомба|бомбу|беспилотник|безпілотник|дрон|вертол[её]т|вертоліт|самол[её]т|літак|катер|аппарат|апарат)" + NE)
+_SINGULAR_ADJ_RE = _rx(NW + r"(?:украинск|ударн|беспилотн|разведывательн|российск|ворож|українськ|російськ)(?:ий|ый|ая|ой|а|ий)" + NE)
+_SINGULAR_VERB_RE = _rx(NW + r"(?:уничтожен|сбит|перехвачен|уничтожена|сбита|перехвачена|ликвидирован|обнаружен и уничтожен|збитий|збита|знищений|знищена)" + NE)
+_ALL_RE = _rx(NW + r"(?:все|всі|усі)\s+$")
 
 _OWN_AGENT = {
-    "RU": re.compile(r"вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
-    "UA": re.compile(r"сил\w* оборони|сили оборони|зсу (?:уразил|знищил|атакувал)|українськ\w* (?:військ|сил|дрон)\w*|сбу\b|гур\b|сил\w* безпілотних систем|уразил\w*|уражен\w*|ураження"),
+    "RU": _rx(r"вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
+    "UA": _rx(r"сил\w* оборони|сили оборони|зсу (?:уразил|знищил|атакувал)|українськ\w* (?:військ|сил|дрон)\w*|сбу\b|гур\b|сил\w* безпілотних систем|уразил\w*|уражен\w*|ураження"),
 }
 _ENEMY_AGENT = {
-    "RU": re.compile(r"всу\b|украинск\w*|киевск\w* режим\w*|противник\w*|враг\w*|обломк\w*|вражеск\w*"),
-    "UA": re.compile(r"ворог\w*|противник\w*|росіян\w*|окупант\w*|рф\b|росія|уламк\w*|російськ\w*"),
+    "RU": _rx(r"всу\b|украинск\w*|киевск\w* режим\w*|противник\w*|враг\w*|обломк\w*|вражеск\w*"),
+    "UA": _rx(r"ворог\w*|противник\w*|росіян\w*|окупант\w*|рф\b|росія|уламк\w*|російськ\w*"),
 }
 
-_ATTRIB_VERB_RE = re.compile(
+_ATTRIB_VERB_RE = _rx(
     r"сообщ\w*|заяв\w*|говорится|по данным|по словам|по информации|отметил\w*|уточнил\w*|рассказал\w*|"
     r"написал\w*|передает|передаёт|информирует|подтверд\w*|добавил\w*|"
     r"повідом\w*|заяв\w*|за даними|за словами|за інформацією|підтверд\w*|зазначил\w*|зазначив|інформу\w*|написав|написала")
-_CARRY_RE = re.compile(
+_CARRY_RE = _rx(
     r"^\W*(?:по (?:его|ее|её|их) (?:словам|данным)|по данным (?:ведомства|губернатора|минобороны)|"
     r"за (?:його|її|їхніми|їх) (?:словами|даними)|за даними (?:відомства|губернатора)|"
     r"(?:еще|ещё|ще|также|також|кроме того|крім того|из них|з них|з дронів|из дронов|остальн\w*|решта|при этом|"
     r"при цьому|всего|загалом|в целом|ранее ведомство|в ведомстве)\b)")
-_BACKWARD_ATTRIB_RE = re.compile(r"^\W*(?:про це|об этом|це|это) (?:\w+ )?(?:повідоми\w*|сообщи\w*|заяви\w*|написа\w*|розповіл\w*)")
-_OWN_REGION_RE = re.compile(NW + r"(?:над (?:областью|регионом|регіоном|областю)|в (?:области|регионе)|у (?:регіоні|області)|по территории (?:области|региона)|по території (?:області|регіону)|в регионе|над територією області)" + NE)
-_DIGEST_RE = re.compile(r"главное за (?:день|сутки|неделю)|за (?:прошедшие )?сутки|протягом (?:минулої )?доби|за минулу добу|по состоянию на|станом на \d+ (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
-_AS_OF_RE = re.compile(r"по состоянию на|станом на \d+ [а-яіїє]+ \d{4}")
-_TOTAL_WORD_RE = re.compile(r"(?:всего|в общей сложности|в целом|итого|загалом|усього|всього|разом)\W+(?:\w+\W+){0,5}$")
-_INCL_RE = re.compile(r"(?:в том числе|у тому числі|в т\. ?ч\.|включно з|из которых|з яких)\W*$")
-_OF_THEM_AFTER_RE = re.compile(r"^\s*(?:из|з|із) (?:них|которых|яких)")
-_OF_THEM_BEFORE_RE = re.compile(r"(?:из|з|із) (?:них|которых|яких)\W*$")
-_X_OF_Y_RE = re.compile(r"^\s*(?:из|з|із)\s+$")
-_FLYING_MOSCOW_RE = re.compile(r"(?:летевш|летящ|летів|що летіли|летіли)\w* (?:\w+ )?(?:на |до |в сторону )?(?:москв|столиц)\w*")
-_PLACE_PREP_RE = re.compile(r"(?:над|в|во|у|на|по|в районе|в районах|поблизу|біля|под)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?$")
-_GROUND_OBJ_RE = re.compile(
+_BACKWARD_ATTRIB_RE = _rx(r"^\W*(?:про це|об этом|це|это) (?:\w+ )?(?:повідоми\w*|сообщи\w*|заяви\w*|написа\w*|розповіл\w*)")
+_OWN_REGION_RE = _rx(NW + r"(?:над (?:областью|регионом|регіоном|областю)|в (?:области|регионе)|у (?:регіоні|області)|по территории (?:области|региона)|по території (?:області|регіону)|в регионе|над територією області)" + NE)
+_DIGEST_RE = _rx(r"главное за (?:день|сутки|неделю)|за (?:прошедшие )?сутки|протягом (?:минулої )?доби|за минулу добу|по состоянию на|станом на \d+ (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+_CUMULATIVE_ART_RE = _rx(r"с начала (?:года|\d{4} года|специальной военной операции|сво)|з початку (?:року|\d{4} року|повномасштабного)|за (?:девять|\w+) месяц\w*|за \w+ місяц\w*")
+_DAILY_RE = _rx(r"за (?:прошедшие |минувшие )?сутки|протягом (?:минулої )?доби|за минулу добу|за прошедший день")
+_AS_OF_RE = _rx(r"по состоянию на|станом на \d+ [а-яіїє]+ \d{4}")
+_TOTAL_WORD_RE = _rx(r"(?:всего|в общей сложности|в целом|итого|загалом|усього|всього|разом)\W+(?:\w+\W+){0,5}$")
+_INCL_RE = _rx(r"(?:в том числе|у тому числі|в т\. ?ч\.|включно з|из которых|з яких)\W*$")
+_OF_THEM_AFTER_RE = _rx(r"^\s*(?:из|з|із) (?:них|которых|яких)")
+_OF_THEM_BEFORE_RE = _rx(r"(?:из|з|із) (?:них|которых|яких)\W*$")
+_X_OF_Y_RE = _rx(r"^\s*(?:из|з|із)\s+$")
+_FLYING_MOSCOW_RE = _rx(r"(?:летевш|летящ|летів|що летіли|летіли)\w* (?:\w+ )?(?:на |до |в сторону )?(?:москв|столиц)\w*")
+_PLACE_PREP_RE = _rx(r"(?:над|в|во|у|на|по|в районе|в районах|поблизу|біля|под)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?$")
+_GROUND_OBJ_RE = _rx(
     NW + r"(?:склад\w*|пусков\w* установк\w*|кабин\w* управлени\w*|зрк|зенитн\w* ракетн\w* комплекс\w*|пункт\w* (?:управлени|временной дислокаци)\w*|"
     r"радиолокационн\w* станци\w*|рлс|позици\w*|опорн\w* пункт\w*|аэродром\w*|нефтебаз\w*|нпз|цех\w*|предприяти\w*|объект\w*|"
     r"подстанци\w*|пикап\w*|эшелон\w*|мост\w*|вокзал\w*|депо|ангар\w*|база\b|баз[ыу]\b|штаб\w*|склады|цели|целей|самолет\w* на аэродроме)")
-_FRONTLINE_INFRA_RE = re.compile(r"объект\w* (?:энергети|транспорт|военн|инфраструкт|оборонн|топливн)\w*|инфраструктур\w*|энергетик\w*|предприяти\w*|аэродром\w*|пункт\w* (?:временной )?дислокаци\w*|цех\w*")
+_FRONTLINE_INFRA_RE = _rx(r"объект\w* (?:энергети|транспорт|военн|инфраструкт|оборонн|топливн)\w*|инфраструктур\w*|энергетик\w*|предприяти\w*|аэродром\w*|пункт\w* (?:временной )?дислокаци\w*|цех\w*")
 _FRONTLINE_AGENTS = [
-    (re.compile(r"авиаци\w*|авіаці\w*"), "aircraft"),
-    (re.compile(r"ударн\w* бпла|ударн\w* беспилотн\w*|ударн\w* дрон\w*"), "drone"),
-    (re.compile(r"ракетн\w* войск\w*|ракет\w*|высокоточн\w* оружи\w*"), "missile"),
-    (re.compile(r"артиллери\w*|артилер\w*"), "artillery"),
+    (_rx(r"авиаци\w*|авіаці\w*"), "aircraft"),
+    (_rx(r"ударн\w* бпла|ударн\w* беспилотн\w*|ударн\w* дрон\w*"), "drone"),
+    (_rx(r"ракетн\w* войск\w*|ракет\w*|высокоточн\w* оружи\w*"), "missile"),
+    (_rx(r"артиллери\w*|артилер\w*"), "artillery"),
 ]
-_NEGATED_STRIKE_RE = re.compile(r"(?:без|не|нет|немає|не було|не зафіксовано|не выявлено)\s+(?:\w+\s+)?$")
-_STRIKE_NEG_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}(?:нет|немає|не зафиксирован\w*|не зафіксован\w*|не допущен\w*)\b")
-_NO_DAMAGE_RE = re.compile(r"(?:пострадавших|постраждалих|жертв)(?: и | і | та |, )?(?:разрушений|руйнувань|пошкоджень|повреждений)? (?:нет|немає|не було)|разрушений нет|повреждений нет|без (?:негативних )?наслідків|без разрушений|без пострадавших|без повреждений")
-_DEBRIS_RE = re.compile(r"обломк\w*|уламк\w*|падени\w*|падінн\w*")
+_NEGATED_STRIKE_RE = _rx(r"(?:без|не|нет|немає|не було|не зафіксовано|не выявлено)\s+(?:\w+\s+)?$")
+_STRIKE_NEG_AFTER_RE = _rx(r"^\s*(?:\w+\s+){0,2}(?:нет|немає|не зафиксирован\w*|не зафіксован\w*|не допущен\w*)\b")
+_NO_DAMAGE_RE = _rx(r"(?:пострадавших|постраждалих|жертв)(?: и | і | та |, )?(?:разрушений|руйнувань|пошкоджень|повреждений)? (?:нет|немає|не було)|разрушений нет|повреждений нет|без (?:негативних )?наслідків|без разрушений|без пострадавших|без повреждений")
+_HIT_OBJECT_RE = _rx(NW + r"(?:(?:легков|грузов|рейсов|пассажирск|частн|жил|служебн)\w* )?(?:автомобил\w*|автобус\w*|машин\w*|грузовик\w*|дом\w*|здани\w*|предприяти\w*|автомобіл\w*|будин\w*|підприємств\w*|трактор\w*|маршрутк\w*|поезд\w*|локомотив\w*|электричк\w*|мирн\w* жител\w*|людей|цивільн\w*)")
+_AGENT_BEFORE_RE = _rx(r"(?:расчет\w*|расчёт\w*|оператор\w*|экипаж\w*|при помощи|с помощью|с применением|із застосуванням|за допомогою|пилот\w*|дроновод\w*|ударами|ударом|операторами|розрахун\w*)\s+(?:\w+\s+){0,2}$")
+_AIR_CONTEXT_RE = _rx(r"над (?:регионом|областью|областю|регіоном|городом|містом|столицей|столицею)|пво|ппо|про\b|противовоздушн\w*|протиповітрян\w*|противоракетн\w*|рэб|реб\b|зенитн\w*|зенітн\w*|в воздухе|у повітрі|над (?:территори|акватори|територі)\w*|над \w+(?:ской|ского|цкой|ською|ським|ській|ой) (?:област|кра|республик)\w*|сбит\w*|сбил\w*|перехват\w*|перехвач\w*|збит\w*|збил\w*|перехопл\w*|на подлете|на підльоті|подавлен\w*|мобільн\w* вогнев\w*|истребител\w*|винищувач\w*|авиаци\w* (?:пво|вкс)|силами ппо|сили ппо|сил\w* ппо")
+_ENEMY_WEAPON_RE = _rx(r"(?:украинск|вражеск|ворож|російськ|противника|противник|ударн|шахед|shahed|герань)\w*")
+_AMBIG_DESTROY_RE = re.compile(r"^(?:уничтож|знищ|ликвидир|нейтрализ|нейтраліз)")
+_STRIKE_ADJ_RE = _rx(r"(ракетн|авиа|артиллерийск|артилерійськ|бомбов|ракетно-бомбов)\w*\s*(?:\[)?\s*(?:удар|авіаудар|обстріл|обстрел)")
+_STRIKE_ADJ_CLS = {"ракетно-": "mixed", "ракетн": "missile", "авиа": "aircraft", "артил": "artillery", "бомбов": "aircraft"}
+_ATTRIBUTIVE_RE = re.compile(r"^(?:сбит|збит|уничтоженн|перехваченн|знищен|подавленн)(?:ых|ого|ой|ую|ым|их|ої|ими|ыми|ому|ій)$")
+_DEBRIS_RE = _rx(r"обломк\w*|уламк\w*|падени\w*|падінн\w*")
 
 _TARGETS = [
     (r"нпз|нефтеперерабатывающ\w* завод\w*|нафтопереробн\w* завод\w*", "oil refinery"),
@@ -140,7 +157,7 @@ _TARGETS = [
     (r"предприяти\w* впк|оборонн\w* предприяти\w*|підприємств\w* впк", "defence industry"),
     (r"промышленн\w* предприяти\w*|промислов\w* підприємств\w*|промзон\w*", "industrial facility"),
 ]
-_TARGETS_RE = [(re.compile(NW + "(?:" + p + ")"), t) for p, t in _TARGETS]
+_TARGETS_RE = [(_rx(NW + "(?:" + p + ")"), t) for p, t in _TARGETS]
 
 
 # --------------------------------------------------------------------------- data classes
@@ -154,6 +171,7 @@ class Unit:
     norm: str           # normalised
     para: int
     is_title: bool = False
+    bullet: bool = False
     claimant: Any = None        # L.ClaimantHit | None
     explicit: bool = False
     date: dict | None = None
@@ -172,6 +190,10 @@ class NP:
     role: str | None = None    # interception | launch | ew | hits | strike_agent | None
     all_flag: bool = False
     singular: bool = False
+
+    @property
+    def generic(self) -> bool:
+        return bool(self.hits) and all(h.kind in ("generic", "mod") for h in self.hits)
 
 
 @dataclass
@@ -203,6 +225,8 @@ class C:   # an internal claim
     date: dict | None = None
     dropped: bool = False
     country_hint: str | None = None
+    generic: bool = False
+    launch_units: list = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -229,7 +253,7 @@ def _segment(text: str, norm: str) -> list[tuple[int, int, int]]:
         if not prev_line or prev_line[-1:] not in ".!?…»\")" and nxt[:1].islower():
             continue
         cuts.add(i + 1)
-    for m in _SENT_END_RE.finditer(text):
+    for m in _SENT_END_RE.finditer(L.clean(text)):
         before = norm[max(0, m.start() - 8):m.start() + 1]
         if _ABBREV_RE.search(before):
             continue
@@ -243,15 +267,11 @@ def _segment(text: str, norm: str) -> list[tuple[int, int, int]]:
             continue
         cuts.add(i)
     bounds = sorted(cuts | hard | {0, len(text)})
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
     units = []
-    para = 0
     for a, b in zip(bounds, bounds[1:]):
         seg = text[a:b]
-        if a in hard and a > 0:
-            para += 1
         if not seg.strip():
-            if "\n\n" in seg or re.search(r"\n\s*\n", seg):
-                para += 1
             continue
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
@@ -261,6 +281,7 @@ def _segment(text: str, norm: str) -> list[tuple[int, int, int]]:
             s += 1
         if e - s < 2:
             continue
+        para = sum(1 for x in breaks if x < s)
         units.append((s, e, para))
     return units
 
@@ -372,7 +393,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     nums = [n for n in nums if not any(w.start <= n.start and n.end <= w.end for w in weps)]
     nums = [n for n in nums if not re.match(r"-?(?:й|я|го|х|ти|ми|ї|ого)\b|-", s[n.end:n.end + 3])]
     nums = [n for n in nums if not re.search(r"[a-zа-я]-$", s[max(0, n.start - 2):n.start])]
-    trigs = L.find_triggers(s)
+    trigs = [t for t in L.find_triggers(s) if not (t.kind in ("interception", "strike_destroy") and _ATTRIBUTIVE_RE.search(t.text))]
     places = L.find_regions(s)
     claim_hits = ctx["claimant_spans"].get(u.idx, [])
     places = [p for p in places if not any(c.start <= p.start < c.end + 2 for c in claim_hits)]
@@ -385,7 +406,13 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             continue
         keep.append(p)
     places = keep
+    if _GROUND_REPEL_RE.search(s) and not any(w.cls in ("drone", "missile", "cruise_missile", "ballistic_missile", "rocket", "glide_bomb")
+                                               for w in weps):
+        return []
     if not trigs:
+        # a list of rows on its own ("▪️ двенадцать – над территорией **Брянской области**,")
+        if ctx.get("last_icpt_cls") and nums and places:
+            return _rows_only(u, s, nums, places, ctx)
         return []
 
     nps = _np_groups(s, weps, nums)
@@ -426,6 +453,17 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 np_.singular = True
         # role from the nearest trigger
         np_.role = _role(s, np_, trigs)
+        pre = s[max(0, np_.start - 30):np_.start]
+        if np_.role == "interception" and (_AGENT_BEFORE_RE.search(pre) or (
+                np_.count is None and _INSTR_RE.search(s[np_.start:np_.end].split()[0] if s[np_.start:np_.end].split() else ""))):
+            np_.role = "strike_agent" if not any(t.kind == "launch" for t in trigs) else "launch"
+        if np_.role == "interception" and (np_.cls == "unknown" or re.search(r"(?:склад\w*|хранилищ\w*|арсенал\w*|цех\w*|производств\w*|сборк\w*)\s+(?:\w+\s+)?$", pre)):
+            np_.role = None
+        if np_.role == "interception" and not _AIR_CONTEXT_RE.search(s) and not ctx.get("air_prev") \
+                and not _ENEMY_WEAPON_RE.search(s[max(0, np_.start - 30):np_.end]):
+            verbs = [t for t in trigs if t.kind in ("interception", "strike_destroy")]
+            if verbs and all(_AMBIG_DESTROY_RE.match(t.text) for t in verbs):
+                np_.role = None
 
     # ---- "X з них збито": a count followed by "из них" after a launch NP
     for n in nums:
@@ -441,13 +479,47 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     nn.role = "interception"
                 nps.append(nn)
                 used_nums.add(id(n))
+    # "Еще 15 уничтожены над Калужской областью": a count next to an interception verb, no noun
+    if ctx.get("last_icpt_cls") and not any(np_.role == "interception" for np_ in nps):
+        for n in nums:
+            if id(n) in used_nums:
+                continue
+            near = [t for t in trigs if t.kind in ("interception", "strike_destroy") and 0 <= t.start - n.end <= 25
+                    and not re.search(r"[.;:]", s[n.end:t.start])]
+            if near:
+                nn = NP(n.start, n.end, ctx["last_icpt_cls"], [], [], count=n, role="interception")
+                nps.append(nn)
+                used_nums.add(id(n))
+                break
+    # "ще 19 локаційно втрачено": a bare count before the EW wording
+    for n in nums:
+        if id(n) in used_nums:
+            continue
+        if any(t.kind == "ew" and 0 <= t.start - n.end <= 20 for t in trigs):
+            base = [np_ for np_ in nps if np_.start < n.start]
+            cls = base[-1].cls if base else ctx.get("last_icpt_cls")
+            if cls:
+                nps.append(NP(n.start, n.end, cls, [], [], count=n, role="ew"))
+                used_nums.add(id(n))
+    # "FPV-дрон атаковал легковой автомобиль": a launch verb with a ground object is a hit
+    for np_ in nps:
+        if np_.role == "launch" and np_.count is None:
+            for t in trigs:
+                if t.kind == "launch" and re.match(r"атак", t.text) and abs(t.start - np_.end) < 60:
+                    after = s[t.end:t.end + 70]
+                    if _HIT_OBJECT_RE.search(after) and not re.search(r"[.;]", after[:_HIT_OBJECT_RE.search(after).start()]):
+                        np_.role = "strike_agent"
+                        ctx["hit_by_attack"] = True
     nps.sort(key=lambda x: x.start)
+    ctx["unit_nps"] = nps
 
     claims: list[C] = []
     # ---------------- interceptions (with breakdown rows)
     icpt = [np_ for np_ in nps if np_.role == "interception" and np_.cls not in ("unknown", "artillery")]
     free_nums = [n for n in nums if id(n) not in used_nums]
     for i, np_ in enumerate(icpt):
+        if np_.role == "consumed":
+            continue
         nxt_start = len(s)
         for other in icpt[i + 1:]:
             if other.cls != np_.cls:
@@ -475,6 +547,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     for np_ in nps:
         if np_.role == "launch" and np_.cls not in ("unknown",):
             c = C(u, [u], "attack", np_.cls, list(np_.models), pos=np_.start)
+            c.generic = np_.generic
             c.launched = _val(np_.count) if np_.count else (1 if np_.singular else None)
             if np_.count is not None and np_.count.qualifier != "exact":
                 c.ambiguous = True
@@ -529,22 +602,20 @@ def _role(s: str, np_: NP, trigs: list, prefer_after: bool = False) -> str | Non
             continue
         if kind == "strike" and t.start >= np_.end:
             d += 40
+        if kind == "strike" and re.search(r"(?:попытк\w*|нанесени\w*|совершени\w*|спроб\w*)\s+(?:\w+\s+){0,3}$", s[max(0, t.start - 60):t.start]):
+            kind = "launch"
         cands.append((d, kind, t))
     if not cands:
         return None
     cands.sort(key=lambda x: x[0])
     d, kind, t = cands[0]
-    if d > 160:
+    if d > 320:
         return None
     # "с применением БпЛА", "атаку ... с применением" → launch (no count in MoD leads)
     head = s[np_.start:np_.end]
     words = head.split()
     instr = any(_INSTR_RE.search(w) for w in words[:3]) or (np_.count is not None and re.search(r"(?:ю|ью|ьма|ма|мя|ьмя|ома|ьома|ма)$", np_.count.text.lower()))
     if kind == "interception":
-        # EW wording wins when it is just after
-        for t2 in trigs:
-            if t2.kind == "ew" and 0 <= t2.start - np_.end < 40:
-                return "ew"
         if instr and any(t2.kind == "launch" and abs(t2.start - np_.start) < 80 for t2 in trigs):
             return "launch"
         return "interception"
@@ -563,6 +634,11 @@ def _target_place(s, np_, places, trigs):
             for p in places:
                 if t.end <= p.start < np_.start and p.region.code:
                     return p
+    # "атаку с применением ударных БПЛА на компрессорную станцию … Краснодарского края"
+    for p in places:
+        if p.start >= np_.end and not re.search(r"[.;!?]", s[np_.end:p.start]) and p.region.code and \
+                re.search(NW + r"(?:на|по)\s", s[np_.end:p.start]):
+            return p
     return None
 
 
@@ -620,6 +696,7 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
     out: list[C] = []
     total = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
     total.all_flag = np_.all_flag
+    total.generic = np_.generic
     if np_.count is not None:
         total.intercepted = _val(np_.count)
         if np_.count.qualifier != "exact":
@@ -633,8 +710,9 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
     # row counts after this NP (and before the next NP of another class)
     row_nums = [n for n in free_nums if np_.end <= n.start < upto]
     # numbers that are NP counts of the same class later in the unit also count as rows
-    for other in icpt:
-        if other is not np_ and other.cls == np_.cls and other.count is not None and other.start > np_.start and other.start < upto:
+    for other in ctx["unit_nps"]:
+        if other is not np_ and other.cls == np_.cls and other.count is not None and other.start > np_.start and other.start < upto \
+                and other.role not in ("launch", "ew"):
             row_nums.append(other.count)
             other.role = "consumed"
     row_nums.sort(key=lambda n: n.start)
@@ -685,6 +763,15 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
         return out
 
     if located_rows or trailing:
+        if anchor is None and not own:
+            parent = None
+            last_row = None
+            for n, ps, before in rows:
+                if not ps and (n, ps, before) not in trailing:
+                    continue
+                made = _rows_from(u, s, np_, n, ps, before, None, cut=(n, ps, before) in trailing)
+                out.extend(made)
+            return out
         if own and not _is_multi(own):
             # the NP's own count is itself a located row: siblings, no total
             total.role = "single"
@@ -755,6 +842,26 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
     return out
 
 
+def _rows_only(u: Unit, s: str, nums: list, places: list, ctx: dict) -> list[C]:
+    """A unit of breakdown rows without a verb: each count with its place(s)."""
+    counts = [n for n in nums if n.kind == "count"]
+    bound = _count_windows(s, counts, places, len(s))
+    fake_np = NP(0, 0, ctx["last_icpt_cls"], [], [])
+    out = []
+    for n in counts:
+        ps = bound.get(id(n), [])
+        if not ps:
+            continue
+        # a row needs the dash / "над" layout, not just any number near a place
+        near = s[max(0, n.start - 40):min(len(s), n.end + 40)]
+        if not re.search(r"[–—-]|над\s|\(", near):
+            continue
+        out.extend(_rows_from(u, s, fake_np, n, ps, s[max(0, n.start - 40):n.start], None))
+    for c in out:
+        c.role = "row"
+    return out
+
+
 def _is_multi(ps: list) -> bool:
     return len(_dedupe_regions(ps)) > 1
 
@@ -814,6 +921,7 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
     for p in regs:
         c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
         c.role = "row"
+        c.generic = np_.generic
         c.parent = parent
         _locate(c, u, s, [p])
         if n.qualifier != "exact":
@@ -861,6 +969,11 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
                 strike_trigs.append(t)
         elif t.kind == "frontline":
             strike_trigs.append(t)
+    if ctx.pop("hit_by_attack", False):
+        for t in trigs:
+            if t.kind == "launch" and re.match(r"атак", t.text):
+                strike_trigs.append(t)
+                break
     if not strike_trigs:
         return out
     frontline = any(t.kind == "frontline" for t in strike_trigs)
@@ -868,13 +981,23 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
     # intercepted weapon, else unknown
     agent_cls = []
     models = []
+    t0 = strike_trigs[0]
     for np_ in nps:
         if np_.role in ("interception", "consumed", "ew") and not _DEBRIS_RE.search(s[max(0, np_.start - 30):np_.start]):
+            continue
+        words = s[np_.start:np_.end].split()
+        instr = bool(words) and bool(_INSTR_RE.search(words[0]))
+        if np_.start > t0.end and not instr and not _DEBRIS_RE.search(s[max(0, np_.start - 30):np_.start]) \
+                and re.search(r"производ\w*|выпуска\w*|виробля\w*|склад\w*|цех\w*|сборк\w*|хранени\w*|зберіган\w*", s[t0.end:np_.start]):
             continue
         if np_.role == "launch" and frontline:
             pass
         agent_cls.append(np_.cls)
         models.extend(m for m in np_.models if m not in models)
+    adj = _STRIKE_ADJ_RE.search(s)
+    if adj and not frontline:
+        agent_cls = [_STRIKE_ADJ_CLS[k] for k in _STRIKE_ADJ_CLS if re.match(k, adj.group(1))] + [c for c in agent_cls if c != "drone" or "дрон" in adj.group(0)]
+        agent_cls = agent_cls[:1]
     if frontline:
         cls = None
         agents_text = s[:max(t.start for t in strike_trigs)]
@@ -887,6 +1010,8 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             cls = "unknown"
     else:
         cls = _combine(agent_cls) if agent_cls else None
+        if agent_cls and "unknown" in agent_cls and len(set(agent_cls)) > 1:
+            cls = "mixed"
         if cls is None or cls == "unknown":
             if _DEBRIS_RE.search(s) and ctx.get("last_icpt_cls"):
                 cls = ctx["last_icpt_cls"]
@@ -895,7 +1020,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             else:
                 cls = "unknown"
     # places: exclude places of interception claims of this unit? (the strike is usually there too)
-    regs = _dedupe_regions([p for p in places if p.kind != "direction" or frontline])
+    regs = _dedupe_regions([p for p in places if p.kind != "direction"])
     base = dict(event_type="strike", cls=cls)
     own_region = None
     if not regs and _OWN_REGION_RE.search(s):
@@ -981,6 +1106,8 @@ def _unit_claimant(u: Unit):
         sc = 0
         if _ATTRIB_VERB_RE.search(s[h.end:h.end + 45]) or _ATTRIB_VERB_RE.search(s[max(0, h.start - 30):h.start]):
             sc += 3
+        if re.match(r"\s*:", s[h.end:h.end + 3]) and h.start < 40:
+            sc += 3
         if h.kind == "official":
             sc += 1
         # "силами ПВО Минобороны" inside someone else's statement: weak
@@ -990,7 +1117,7 @@ def _unit_claimant(u: Unit):
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     best = scored[0][2]
     # merge an official name with an adjacent role ("губернатор Брянской области Александр Богомаз")
-    return best if scored[0][0] > 0 else (best if len(hits) == 1 and hits[0].kind != "institution" or scored[0][0] >= 0 else None), hits
+    return (best if scored[0][0] > 0 else None), hits
 
 
 # --------------------------------------------------------------------------- main
@@ -1009,7 +1136,10 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
 
     units: list[Unit] = []
     for i, (a, b, para) in enumerate(_segment(text, norm)):
-        units.append(Unit(len(units), a, b, text[a:b], norm[a:b], para))
+        u = Unit(len(units), a, b, text[a:b], norm[a:b], para)
+        line_start = text.rfind("\n", 0, a) + 1
+        u.bullet = bool(_BULLET_RE.search(text[max(line_start, a - 6):a]))
+        units.append(u)
     if not units:
         return []
     # title: the first line when it is the headline
@@ -1057,10 +1187,13 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
 
     # ---- dates per unit
     main_date = None
+    daily = False
     for u in units:
         u.date = _date_for(u, lang, published)
         if u.date is not None:
             u.own_date = True
+            if u.date.get("event_date") is None and _DAILY_RE.search(u.norm):
+                daily = True
             if main_date is None and not u.is_title and u.date.get("event_date") and u.date.get("date_precision") in ("night", "day"):
                 main_date = u.date
     if main_date is None:
@@ -1072,6 +1205,8 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     # ---- analyse
     claims: list[C] = []
     for u in units:
+        prev_u = units[u.idx - 1] if u.idx > 0 else None
+        ctx["air_prev"] = bool(prev_u is not None and prev_u.para == u.para and _AIR_CONTEXT_RE.search(prev_u.norm))
         try:
             got = _analyse_unit(u, lang, ctx)
         except Exception as exc:  # keep the batch running
@@ -1084,19 +1219,24 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         claims.extend(got)
 
     # ---- claimant, side, date
+    last_explicit = {}
+    for u in units:
+        if u.explicit:
+            last_explicit[u.idx] = u.claimant
     for c in claims:
         u = c.unit
         ch = u.claimant or (channel if official else None)
+        if ch is None and c.event_type == "interception":
+            prev_ex = [last_explicit[i] for i in last_explicit if i < u.idx]
+            if prev_ex:
+                ch = prev_ex[-1]
         if ch is not None:
             c.claimant, c.side, c.claimant_code = ch.canonical, ch.side, ch.admin1_code
+            if ch.kind in ("mayor", "governor") and ch.admin1_code in _OCCUPIED and lang == "ru" and outlet_side != "UA":
+                c.side = "RU"
         else:
             c.claimant, c.side = "outlet", outlet_side
-        if u.own_date:
-            c.date = u.date
-        elif is_digest or not main_date:
-            c.date = None
-        else:
-            c.date = dict(main_date, date_text=None)
+        c.date = _inherited_date(u, units, main_date, is_digest or daily)
         # the governor's own region for "над областью" / claims with no place
         if c.region is None and c.claimant_code and c.role in ("single", "strike", "launch") and (
                 "own-region" in c.notes or ch is not None and ch.kind in ("governor", "official", "mayor", "local")):
@@ -1107,10 +1247,16 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
                 c.loc_text = c.loc_text or None
 
     claims = _link_rows_across_units(claims)
-    claims = _merge_launch_ew(claims)
     claims = _propagate_models(claims, units)
+    claims = _merge_launch_ew(claims)
+    claims = _context_places(claims, units)
+    if _CUMULATIVE_ART_RE.search(norm):
+        for c in claims:
+            if c.event_type == "interception" and c.intercepted is None and c.launched is None and c.lost_to_ew is None:
+                c.dropped = True
     claims = _merge_title(claims)
     claims = _dedupe(claims)
+    claims = _merge_strike_followups(claims)
     claims = _resolve_all(claims)
 
     out = []
@@ -1121,6 +1267,26 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     for c in kept:
         out.append(_to_mention(c, text, lang, index))
     return out
+
+
+def _inherited_date(u: Unit, units: list, main_date, no_main: bool):
+    """The unit's own time expression; else the nearest earlier one in the same paragraph (not
+    across digest bullets); else the article's main date unless the post is a digest / daily
+    summary."""
+    if u.own_date:
+        return u.date
+    for v in reversed(units[:u.idx]):
+        if v.para != u.para or v.is_title:
+            break
+        if v.bullet and not u.bullet:
+            pass
+        if u.bullet:
+            break
+        if v.own_date:
+            return v.date
+    if no_main or not main_date:
+        return None
+    return dict(main_date, date_text=None)
 
 
 def _date_for(u: Unit, lang: str, published) -> dict | None:
@@ -1150,6 +1316,8 @@ def _attacker(c: C) -> str | None:
             return "UA" if country == "RU" else "RU"
         return None
     # strikes
+    if side and c.claimant_code and c.region is not None and c.region.code == c.claimant_code:
+        return "UA" if side == "RU" else "RU"      # a local official reporting a hit on their region
     if c.agent_side in ("RU", "UA") and side and c.agent_side == side:
         return side
     if side:
@@ -1220,7 +1388,8 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
     for c in claims:
         if c.dropped or c.role not in ("launch", "ew"):
             continue
-        cands = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown")
+        cands = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown"
+                                                          or t.generic and c.cls in MISSILE_FAMILY | {"rocket"})
                  and (t.region is None or c.region is None or t.region.key == c.region.key)]
         if not cands:
             if c.role == "ew":
@@ -1230,8 +1399,15 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
         cands.sort(key=lambda t: (t.region is not None, abs(t.pos - c.pos)))
         t = cands[0]
         if c.role == "launch":
+            if t.cls == "missile" and t.generic and c.cls in MISSILE_FAMILY | {"rocket"}:
+                t.cls = c.cls
+            if c.region is not None and t.region is None and not any(k.parent is t for k in claims):
+                t.region, t.loc_text = c.region, c.loc_text
             if c.launched is not None and t.launched is None:
                 t.launched = c.launched
+                t.launch_units.append(c.unit.idx)
+            elif c.launched is not None and c.unit.idx in t.launch_units:
+                t.launched += c.launched          # "восемью … и тремя …" in one sentence
             elif c.launched is not None and t.launched is not None and t.launched != c.launched and t.unit is not c.unit:
                 # two different launch figures: keep the larger statement
                 t.launched = max(t.launched, c.launched)
@@ -1263,6 +1439,46 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
     return claims
 
 
+def _context_places(claims: list[C], units: list[Unit]) -> list[C]:
+    """Unlocated claims take (a) the target of the attack announced just before them in the same
+    paragraph ("удара по городу Белгород. … ракеты были перехвачены"), or (b) the front direction
+    of the statement ("На Южно-Донецком направлении …"), marked ambiguous."""
+    by_key, _ = L.regions()
+    targets = {}
+    directions = {}
+    for u in units:
+        for p in L.find_regions(u.norm):
+            pre = u.norm[max(0, p.start - 60):p.start]
+            if p.kind == "direction":
+                directions.setdefault(u.idx, p)
+            elif p.region.code and re.search(r"(?:удар\w*|атак\w*|обстрел\w*)\s+(?:\w+\s+){0,2}(?:по|на)\s+(?:\w+\s+){0,2}$", pre):
+                targets.setdefault(u.idx, p)
+    for c in claims:
+        if c.dropped or c.region is not None or c.loc_text or c.role not in ("single", "strike"):
+            continue
+        if any(k.parent is c for k in claims):
+            continue
+        u = c.unit
+        for v in reversed(units[:u.idx + 1]):
+            if v.para != u.para and v.idx != u.idx:
+                break
+            if v.idx in targets and (v.idx < u.idx or targets[v.idx].start < c.pos - u.start):
+                p = targets[v.idx]
+                c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
+                break
+        if c.region is None and c.event_type == "interception":
+            for v in reversed(units[:u.idx + 1]):
+                if u.idx - v.idx > 3:
+                    break
+                if v.idx in directions:
+                    p = directions[v.idx]
+                    c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
+                    c.ambiguous = True
+                    c.notes.append("front direction as location")
+                    break
+    return claims
+
+
 def _propagate_models(claims: list[C], units: list[Unit]) -> list[C]:
     """A generic "ракеты"/"реактивные снаряды" claim takes the class and model named elsewhere in the
     article for the same attack ("… РСЗО «Ольха». … восемь ракет уничтожены")."""
@@ -1278,11 +1494,11 @@ def _propagate_models(claims: list[C], units: list[Unit]) -> list[C]:
     for c in claims:
         if c.dropped or c.models:
             continue
-        if c.cls == "missile" and len(non_drone) == 1:
+        if c.cls == "missile" and c.generic and len(non_drone) == 1:
             k, v = next(iter(non_drone.items()))
             c.cls = k
             c.models = list(v)
-        elif c.cls in non_drone and len(non_drone[c.cls]) >= 1 and c.event_type in ("interception", "attack"):
+        elif c.cls in non_drone and c.cls != "missile" and c.event_type in ("interception", "attack"):
             if len(non_drone[c.cls]) <= 2:
                 c.models = list(non_drone[c.cls])
     return claims
@@ -1338,7 +1554,8 @@ def _dedupe(claims: list[C]) -> list[C]:
             if _key(a) != _key(b) and not (a.event_type == b.event_type == "strike" and a.claimant == b.claimant and
                                            (a.region.key if a.region else None) == (b.region.key if b.region else None) and
                                            (_coarse(a.cls) is None or _coarse(b.cls) is None) and
-                                           (a.date or {}).get("event_date") == (b.date or {}).get("event_date")):
+                                           ((a.date or {}).get("event_date") == (b.date or {}).get("event_date")
+                                            or not (a.date or {}).get("event_date") or not (b.date or {}).get("event_date"))):
                 continue
             if a.event_type == "interception":
                 if a.role in ("row", "sub") or b.role in ("row", "sub"):
@@ -1368,6 +1585,19 @@ def _dedupe(claims: list[C]) -> list[C]:
             if a.event_type == "attack":
                 if a.launched == b.launched or b.launched is None:
                     b.dropped = True
+    return claims
+
+
+def _merge_strike_followups(claims: list[C]) -> list[C]:
+    live = [c for c in claims if not c.dropped and c.event_type == "strike"]
+    for a, b in zip(live, live[1:]):
+        if a.dropped or b.dropped:
+            continue
+        if b.region is None and a.region is not None and a.claimant == b.claimant and 0 < b.unit.idx - a.unit.idx <= 2 \
+                and not any(k.parent is b for k in claims) and b.unit.para - a.unit.para <= 1:
+            if b.unit not in a.units:
+                a.units.append(b.unit)
+            b.dropped = True
     return claims
 
 

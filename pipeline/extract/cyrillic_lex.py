@@ -21,6 +21,11 @@ NW = r"(?<![0-9a-zа-яёіїєґ'ʼ])"       # left word boundary
 NE = r"(?![0-9a-zа-яёіїєґ'ʼ])"        # right word boundary
 
 
+def _rx(pattern: str) -> re.Pattern:
+    """Compile with literal spaces matching any whitespace run (markdown is blanked to spaces)."""
+    return re.compile(pattern.replace(" ", r"\s+"))
+
+
 def _jsonl(lang: str, name: str) -> list[dict]:
     p = LEX / lang / f"{name}.jsonl"
     if not p.exists():
@@ -42,6 +47,21 @@ _LINK_RE = re.compile(r"\[([^\[\]]*)\]\((?:https?://|tg://|www\.)[^)\s]*\)?")
 def normalise(text: str) -> str:
     """Same-length normalisation: markdown (``**``, ``__``, link targets) → spaces, ``ё`` → ``е``,
     apostrophes → ``'``, lower case (per character, so offsets never move)."""
+    return _lower(clean(text))
+
+
+def _lower(text: str) -> str:
+    out = []
+    for c in text:
+        lc = c.lower()
+        if len(lc) != 1:
+            lc = c
+        out.append("е" if lc == "ё" else lc)
+    return "".join(out)
+
+
+def clean(text: str) -> str:
+    """Same-length copy with markdown blanked and apostrophes unified; case kept."""
     chars = list(text)
 
     def blank(a: int, b: int) -> None:
@@ -57,18 +77,7 @@ def normalise(text: str) -> str:
         blank(m.start(), m.end())
     for m in re.finditer(r"\*\*|__|~~|`", text):
         blank(m.start(), m.end())
-    out = []
-    for c in chars:
-        if c in _APOS:
-            out.append("'")
-            continue
-        lc = c.lower()
-        if len(lc) != 1:
-            lc = c
-        if lc == "ё":
-            lc = "е"
-        out.append(lc)
-    return "".join(out)
+    return "".join("'" if c in _APOS else c for c in chars)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -155,14 +164,14 @@ def regions() -> tuple[dict, list]:
                 by_key[key] = reg
             reg.stems = tuple(sorted(set(reg.stems) | set(e.get("adj_stems", []))))
             for st in e.get("adj_stems", []):
-                pats.append((re.compile(NW + "(?:" + st + r")[а-яіїєґ]*"), reg, "adj"))
+                pats.append((_rx(NW + "(?:" + st + r")[а-яіїєґ]*"), reg, "adj"))
             for p in e.get("patterns", []):
-                pats.append((re.compile(NW + "(?:" + p + ")" + NE), reg, "sea" if reg.is_sea else "name"))
+                pats.append((_rx(NW + "(?:" + p + ")" + NE), reg, "sea" if reg.is_sea else "name"))
     return by_key, pats
 
 
-_MOSCOW_REGION_RE = re.compile(NW + r"московск\w* (?:регион\w*|агломераци\w*)")
-_MOSCOW_FLYING_RE = re.compile(r"(?:летевш|летящ|летів|летіл|що летіли)\w* (?:в сторону |в направлении )?(?:на |до )?(?:москв\w*|столиц\w*)")
+_MOSCOW_REGION_RE = _rx(NW + r"московск\w* (?:регион\w*|агломераци\w*)")
+_MOSCOW_FLYING_RE = _rx(r"(?:летевш|летящ|летів|летіл|що летіли)\w* (?:в сторону |в направлении )?(?:на |до )?(?:москв\w*|столиц\w*)")
 
 
 def find_regions(norm: str) -> list[PlaceHit]:
@@ -183,6 +192,8 @@ def find_regions(norm: str) -> list[PlaceHit]:
     for h in out:
         tail = norm[h.end:h.end + 25]
         head = norm[max(0, h.start - 25):h.start]
+        if h.kind == "adj" and re.match(r"\s*(?:режим|хунт|власт|правительств|влад|руси|патриархат)", tail):
+            continue
         if h.kind == "adj" and re.match(r"\s*(?:направлени|группировк|бригад|полк|дивизи|напрямк|угруповання)", tail):
             h.kind = "direction"
         if re.match(r"\s*(?:народн\w* республик)", tail) and h.region.code in ("UA-14", "UA-09"):
@@ -228,7 +239,7 @@ def _weapon_patterns():
     out = []
     for lang in ("ru", "uk"):
         for e in _jsonl(lang, "weapons"):
-            out.append((re.compile(NW + "(?:" + e["pattern"] + ")" + NE), e["class"], e.get("model"), e["kind"]))
+            out.append((_rx(NW + "(?:" + e["pattern"] + ")" + NE), e["class"], e.get("model"), e["kind"]))
     return out
 
 
@@ -257,7 +268,7 @@ def _trigger_patterns():
     out = []
     for lang in ("ru", "uk"):
         for e in _jsonl(lang, "triggers"):
-            out.append((re.compile(NW + "(?:" + e["pattern"] + ")"), e["kind"]))
+            out.append((_rx(NW + "(?:" + e["pattern"] + ")"), e["kind"]))
     return out
 
 
@@ -306,12 +317,15 @@ def _claimant_patterns():
         for e in _jsonl(lang, "claimants"):
             for p in e["patterns"]:
                 rx = p.replace("{REGION}", _REGION_ADJ_RE).replace("{CITY}", _CITY_RE)
-                out.append((re.compile(NW + "(?:" + rx + ")" + NE), e))
+                out.append((_rx(NW + "(?:" + rx + ")" + NE), e))
     officials = []
     for lang in ("ru", "uk"):
         for e in _jsonl(lang, "officials"):
             for name in e["names"]:
-                officials.append((re.compile(NW + re.escape(name.lower()) + r"[а-яіїєґ]{0,3}" + NE), e))
+                stem = name.lower()
+                if stem[-1:] in "аяьйо" and len(stem) > 4:
+                    stem = stem[:-1]
+                officials.append((re.compile(NW + re.escape(stem) + r"[а-яіїєґ]{0,3}" + NE), e))
     return out, officials
 
 

@@ -97,20 +97,27 @@ def _alt(words) -> str:
     forms = sorted(set(words), key=len, reverse=True)
     out = []
     for w in forms:
-        e = re.escape(w).replace("'", f"[{_APOS}]").replace("е", "[её]")
+        e = re.escape(w).replace("'", f"[{_APOS}]")  # ё is folded to е before matching
         out.append(e)
     return "(?:" + "|".join(out) + ")"
 
 
-@lru_cache(maxsize=None)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+_NEVER = "(?!)"
+
+
+@lru_cache(maxsize=512)
+def _patterns(wd_forms: tuple = (), mon_forms: tuple = ()) -> list[tuple[str, re.Pattern, str]]:
+    """Patterns, with the weekday and month alternations restricted to the forms present in the
+    text (found by the cheap gates): a 60-word alternation tried at every position is slow."""
     months, weekdays = _lex()
     # months: full names, plus short English/French forms followed by a period
-    full_months = [m for m in months if len(m) > 4 or m in ("mars", "mai", "juin", "may", "june", "july", "aout", "août", "марта", "мая", "июня", "июля", "март", "май", "июнь", "июль")]
-    short_months = [m for m in months if m not in full_months]
-    MON = "(?:" + _alt(full_months) + r"|" + _alt(short_months) + r"\.)"
-    MON_MD = "(?:" + _alt(full_months) + r"|" + _alt(short_months) + r"\.?)"  # "Aug 2", "Sept. 14"
-    WD = _alt(weekdays.keys())
+    full_months = [m for m in mon_forms if len(m) > 4 or m in ("mars", "mai", "juin", "may", "june", "july", "aout", "août", "марта", "мая", "июня", "июля", "март", "май", "июнь", "июль")]
+    short_months = [m for m in mon_forms if m not in full_months]
+    alts = [x for x in ((_alt(full_months) if full_months else ""), (_alt(short_months) + r"\.") if short_months else "") if x]
+    MON = "(?:" + "|".join(alts) + ")" if alts else _NEVER
+    alts = [x for x in ((_alt(full_months) if full_months else ""), (_alt(short_months) + r"\.?") if short_months else "") if x]
+    MON_MD = "(?:" + "|".join(alts) + ")" if alts else _NEVER  # "Aug 2", "Sept. 14"
+    WD = _alt(wd_forms) if wd_forms else _NEVER
     D = r"\d{1,2}(?:er|st|nd|rd|th)?"
     Y = r"(?:,?\s+\d{4}(?:\s*(?:г\.|года|р\.|року))?)?"
     DATE_DM = rf"{D}\s+{MON}{Y}"
@@ -177,7 +184,17 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # ---------------- last week
         ("last_week", r"\b(?:last\s+week|the\s+previous\s+week|the\s+past\s+week|(?:la|de\s+la)\s+semaine\s+(?:dernière|derniere|passée|passee)|на\s+(?:прошлой|минувшей)\s+неделе|за\s+(?:прошлую|минувшую|прошедшую)\s+неделю|минулого\s+тижня|на\s+минулому\s+тижні|за\s+минулий\s+тиждень)\b"),
     ]
-    return [(k, re.compile(p, re.IGNORECASE)) for k, p in P]
+    needs = {"date_night": "MON", "explicit_date": "MON", "weekday_night": "WD", "evening": "WD", "weekday": "WD"}
+    out = []
+    for k, p in P:
+        n = needs.get(k, "")
+        if (n == "WD" and not wd_forms) or (n == "MON" and not mon_forms):
+            continue
+        out.append((k, re.compile(p, re.IGNORECASE), n))
+    return out
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’ʼ`´‘]+[^\W\d_]+)*")
 
 
 _PRIORITY = {"date_night": 10, "weekday_night": 9, "explicit_date": 8, "evening": 7, "weekday": 7,
@@ -197,8 +214,13 @@ _REPORT_BEFORE = re.compile(
 
 def _raw_expressions(text: str) -> list[TimeExpr]:
     found: list[TimeExpr] = []
-    for kind, rx in _patterns():
-        for m in rx.finditer(text):
+    folded = text.replace("ё", "е").replace("Ё", "Е")  # same length: offsets are unchanged
+    months, weekdays = _lex()
+    words = {_norm(m.group(0)) for m in _WORD_RE.finditer(folded)}
+    wd_forms = tuple(sorted(words & weekdays.keys()))
+    mon_forms = tuple(sorted(words & months.keys()))
+    for kind, rx, _needs in _patterns(wd_forms, mon_forms):
+        for m in rx.finditer(folded):
             s, e = m.start(), m.end()
             if e <= s:
                 continue
@@ -355,7 +377,8 @@ def _dates_in(text: str) -> list[tuple[int | None, int, int | None]]:
 def _date_from(day: int, month: int, year: int | None, pub: _dt.date | None) -> _dt.date | None:
     try:
         if year is not None:
-            return _dt.date(year, month, day)
+            d = _dt.date(year, month, day)
+            return None if pub is not None and d > pub else d  # never after publication
         if pub is None:
             return None
         d = _dt.date(pub.year, month, day)

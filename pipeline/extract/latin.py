@@ -102,7 +102,8 @@ _PLACE_PREP_BEFORE = re.compile(
     r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+)?|"
     r"\b(?:au-dessus|à\s+l['’]approche|près|autour|aux\s+abords)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’])(?:région\s+de\s+|ville\s+de\s+|régions\s+de\s+|péninsule\s+de\s+)?|"
     r"\b(?:dans|sur|en|à|vers)\s+(?:la\s+|le\s+|les\s+|l['’])?(?:région\s+(?:de\s+|d['’])|ville\s+(?:de\s+|d['’])|oblast\s+(?:de\s+|d['’])|régions\s+(?:de\s+|d['’]))?|"
-    r"\b(?:celle|celles)\s+(?:de\s+|d['’])|\bde\s+la\s+région\s+(?:de\s+|d['’])|\bainsi\s+que\s+(?:de\s+|d['’]|du\s+)?)$",
+    r"\b(?:celle|celles)\s+(?:de\s+|d['’])|\bde\s+la\s+région\s+(?:de\s+|d['’])|\bainsi\s+que\s+(?:de\s+|d['’]|du\s+)?|"
+    r"\b(?:des|les|chacune\s+des|each\s+of\s+the)\s+(?:régions|regions|oblasts)\s+(?:de\s+|d['’]|of\s+)?)$",
     re.I)
 
 _COUNTRY_WORDS = {
@@ -112,6 +113,19 @@ _COUNTRY_WORDS = {
     "UA": re.compile(r"\b(?:over\s+Ukraine|across\s+Ukraine|in\s+Ukraine|au-dessus\s+de\s+l['’]Ukraine|en\s+Ukraine|"
                      r"(?:at|against|on)\s+Ukraine|contre\s+l['’]Ukraine|sur\s+l['’]Ukraine)\b", re.I),
 }
+
+# generic nouns the weapons helper may not cover (counted drones: "31 appareils ont été abattus")
+_EXTRA_WEAPONS = {
+    "fr": re.compile(r"\b(?:appareils|engins(?:\s+volants)?|aéronefs(?:\s+sans\s+pilote)?|drones?)\b", re.I),
+    "en": re.compile(r"\b(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?)\b", re.I),
+}
+
+_COUNTLESS_INTERCEPT = re.compile(
+    r"\b(?:repelled|repulsed|fended\s+off|thwarted|a\s+repoussé|ont\s+repoussé|avait\s+repoussé|avaient\s+repoussé|repoussé)\s+(?:an?|the|une|l['’])\s*(?:\w+\s+){0,2}(?:attack|attaque|raid)|"
+    r"\b(?:drones?|UAVs?|appareils|missiles?)\s+(?:had|have|were|was|ont|avaient|avait)\s+(?:all\s+|tous\s+)?(?:been\s+|été\s+)?(?:shot\s+down|destroyed|intercepted|downed|abattus|détruits|interceptés|neutralisés)|"
+    r"\ball\s+(?:the\s+)?drones\s+(?:had\s+been|were)\s+(?:shot\s+down|destroyed|intercepted)|"
+    r"\btous\s+les\s+drones\s+(?:avaient\s+été|ont\s+été)\s+(?:abattus|détruits|interceptés)|"
+    r"\bair\s+defen[cs]es?\s+(?:units\s+)?(?:had\s+|have\s+)?(?:destroyed|shot\s+down|intercepted|downed)\s+(?:the\s+|several\s+|all\s+|a\s+|two\s+)?(?:drones?|UAVs?|missiles?)\b", re.I)
 
 _SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même\s+nombre)\b", re.I)
 
@@ -201,6 +215,7 @@ class Item:
     ambiguous: bool = False
     anaphor: bool = False
     toward_capital: bool = False
+    all_but: bool = False
     parent: int | None = None       # index into the sentence's items
     is_total: bool = False
     multi_place: bool = False
@@ -306,7 +321,11 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     ann = annotate(text, lang, resources)
     gaz = gaz if gaz is not None else getattr(resources, "gazetteer", None)
     triggers = [t for t in ann["triggers"]]
-    weapons = sorted(ann["weapons"], key=lambda w: w.start)
+    weapons = list(ann["weapons"])
+    for m in _EXTRA_WEAPONS.get(lang, _EXTRA_WEAPONS["en"]).finditer(text):
+        if not any(w.start < m.end() and m.start() < w.end for w in weapons):
+            weapons.append(_deps.Wpn(m.start(), m.end(), m.group(), "drone", None))
+    weapons = sorted(weapons, key=lambda w: w.start)
     places = sorted(ann["places"], key=lambda p: p.start)
     date_spans = ann["dates"]
 
@@ -377,7 +396,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                     re.fullmatch(r"\s*(?:of\s+the|des|de\s+ces|of\s+those)\s+(?:[\w\-]+\s+)?", gap, re.I):
                 own = w
             break
-        if own is None and not _FOLLOW_OK.match(after):
+        noun_role = bool(re.match(r"^\s*(?:interceptions|downings|shoot-?downs|drones?\s+(?:downed|intercepted))\b", after, re.I))
+        if own is None and not noun_role and not _FOLLOW_OK.match(after):
             # "five regions", "two people", "nine-storey": not a weapon count
             continue
         if own is None and re.match(r"^\s*(?:people|persons|civilians|houses|homes|buildings|regions?|oblasts?|districts?|"
@@ -399,7 +419,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         c.all_but = bool(re.search(r"\ball\s+but\s*$|\btous\s+sauf\s*$|\bà\s+l['’]exception\s+de\s*$", text[max(0, n.start - 20):n.start], re.I))
         if own is not None:
             c.weapon, c.model, c.weapon_own = own.weapon_class, own.model, True
-        c.distributive = _deps.is_distributive(text, lang, n)
+        c.distributive = _deps.is_distributive(text, lang, n) or bool(re.match(
+            r"^\s*(?:[\w'’\-]+\s+){0,5}?(?:each|in\s+each\s+of|over\s+each\s+of|dans\s+chacune|au-dessus\s+de\s+chacune|chacun|chacune|respectively)\b",
+            after, re.I))
         bef = text[max(0, n.start - 40):n.start]
         c.all_of = bool(re.search(r"\b(?:all|tous\s+les|toutes\s+les|l['’]ensemble\s+des)\s*$", bef, re.I))
         c.anaphor = bool(_ANAPHOR_BEFORE.search(text[max(0, n.start - 60):n.start]) or _ANAPHOR_AFTER.match(after))
@@ -414,6 +436,23 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             fake = _deps.Num(m.start(), m.end(), m.group(), p.value, p.qualifier, "count")
             counts.append(Count(num=fake, value=p.value, qualifier=p.qualifier, weapon=p.weapon, model=p.model))
     counts.sort(key=lambda c: c.num.start)
+
+    # "123 drones and a ballistic missile", "neuf missiles, un missile de croisière": a singular weapon
+    # coordinated with counted weapons
+    if counts:
+        for w in weapons:
+            if not w.text or re.search(r"s$", w.text.split()[-1]):
+                continue
+            m = re.search(r"(?:\b(?:and|et|as\s+well\s+as|along\s+with|ainsi\s+qu['’]|plus)|,)\s+(?:avec\s+)?(?:a|an|one|un|une|d['’]un|d['’]une)\s+(?:single\s+|seul\s+)?(?:[\w\-]+\s+)?$",
+                          text[max(0, w.start - 45):w.start], re.I)
+            if not m:
+                continue
+            if not any(c.num.end <= w.start and c.weapon_own and w.start - c.num.end < 60 for c in counts):
+                continue
+            st = w.start - 1
+            fake = _deps.Num(st, st, "1", 1, "exact", "count")
+            counts.append(Count(num=fake, value=1, qualifier="exact", weapon=w.weapon_class, model=w.model, weapon_own=True))
+        counts.sort(key=lambda c: c.num.start)
 
     # pairs "72 of 131" / "72 des 131" / "Of the 127 drones, 91" / "Sur les 96 drones, 60"
     paired = set()
@@ -443,19 +482,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if c.role is not None:
             continue
         other_nums = [o.num for o in counts if o is not c]
-        # immediately preceding trigger: "destroyed 41", "destroyed all 17", "abattu 15"
-        imm = None
-        for t in reversed(trig):
-            if t[1] <= c.num.start:
-                gap = text[t[1]:c.num.start]
-                if len(_words(gap)) <= 2 and not re.search(r"[,.;:]", gap) and \
-                        not re.search(r"\b(?:by|par)\s*$", gap):
-                    imm = t
-                break
-        if imm is not None and not (imm[2] == "LAUNCH" and re.search(r"\b(?:repelled|repulsed|repoussé|repoussée)\s+(?:an?|une|l['’])\s*$", text[max(0, imm[0] - 30):imm[0]], re.I)):
-            c.role = ROLE_OF[imm[2]]
-            continue
-        # following trigger (passive / postposed)
+        # 1. passive: "60 were shot down", "39 ont été « perdus localement »"
         fol = None
         for t in trig:
             if t[0] < c.num.end:
@@ -463,10 +490,50 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             gap = text[c.num.end:t[0]]
             if len(gap) > 70 or any(c.num.end <= o.start < t[0] for o in other_nums):
                 break
-            gw = _words(gap)
             if re.search(r"\b(?:were|was|have\s+been|had\s+been|has\s+been|been|ont\s+été|a\s+été|avaient\s+été|ayant\s+été|"
-                         r"sont|ont|have|had|were\s+also|being|été|étaient)\s+(?:\w+\s+)?$", gap, re.I) or len(gw) <= 1 \
-                    or (c.weapon_own and len(gw) <= 5 and not re.search(r"[,;]", gap)):
+                         r"sont|ont|have|had|were\s+also|being|été|étaient)\s+(?:\w+\s+)?[\s«\"“]*$", gap, re.I) \
+                    or len(_words(gap)) <= 1 and not re.search(r"[,;]", gap):
+                fol = t
+            break
+        # 2. "40 drones abattus", "12 drones shot down": a trigger right after the counted weapon
+        wfol = None
+        if fol is None and c.weapon_own:
+            wend = next((w.end for w in weapons if w.start >= c.num.end), None)
+            if wend is not None:
+                for t in trig:
+                    if t[0] >= wend:
+                        if len(_words(text[wend:t[0]])) <= 1 and not re.search(r"[,;.]", text[wend:t[0]]):
+                            wfol = t
+                        break
+        # 3. immediately preceding trigger: "destroyed 41", "destroyed all 17", "abattu 15"
+        imm = None
+        for t in reversed(trig):
+            if t[1] <= c.num.start:
+                gap = text[t[1]:c.num.start]
+                if len(_words(gap)) <= 2 and not re.search(r"[,.;:]", gap) and \
+                        not re.search(r"\b(?:by|par|and|et|or|ou)\b", gap, re.I):
+                    imm = t
+                break
+        if imm is not None and imm[2] == "LAUNCH" and re.search(
+                r"\b(?:repelled|repulsed|repoussé|repoussée)\s+(?:an?|une|l['’])\s*$", text[max(0, imm[0] - 30):imm[0]], re.I):
+            imm = None
+        pick = fol
+        if pick is None:
+            if wfol is not None and imm is not None:
+                pick = wfol if (imm[2] == "LAUNCH" and wfol[2] in ("INTERCEPT", "EW")) else imm
+            else:
+                pick = wfol or imm
+        if pick is not None:
+            c.role = ROLE_OF[pick[2]]
+            continue
+        # 4. following trigger close to a counted weapon
+        for t in trig:
+            if t[0] < c.num.end:
+                continue
+            gap = text[c.num.end:t[0]]
+            if len(gap) > 70 or any(c.num.end <= o.start < t[0] for o in other_nums):
+                break
+            if c.weapon_own and len(_words(gap)) <= 5 and not re.search(r"[,;]", gap):
                 fol = t
             break
         if fol is not None:
@@ -551,6 +618,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             if re.search(r"[;:,]|\.\s", gap) or re.search(r"\b(?:said|according|a\s+(?:déclaré|indiqué|annoncé))\b", gap):
                 break
             pre = text[max(0, p.start - 45):p.start]
+            if re.match(r"\s*(?:regions?|oblasts?)?\s*\(\s*[\w\-]+\s*\)", text[p.end:], re.I) and not \
+                    re.fullmatch(r"\s*", text[n.end:p.start]):
+                break
             if _PLACE_PREP_BEFORE.search(pre):
                 lst = place_list_from(i)
                 c.places = lst
@@ -592,7 +662,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
 
     def new_item(c: Count, place=None, multi=False) -> Item:
         it = Item(event_type="attack", weapon=c.weapon or "unknown", model=c.model, qualifier=c.qualifier,
-                  anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start)
+                  anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start, all_but=c.all_but)
         it.place = place
         it.location_text = place.text if place is not None else None
         it.multi_place = multi
@@ -614,6 +684,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             it.qualifier = c.qualifier
         return True
 
+    counts = [c for c in counts if c.role is not None or c.anaphor or c.places or c.pair_launched is not None]
     for c in counts:
         if c.value is None and c.qualifier == "approximate":
             pass
@@ -695,6 +766,18 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         elif it.launched is not None:
             it.event_type = "attack"
 
+    # a placed "attack" in a sentence that reports interceptions is a breakdown row
+    has_intercept = any(t[2] == "INTERCEPT" for t in trig)
+    for it in items:
+        if it.event_type == "attack" and it.place is not None and it.place.start >= 0 and re.search(
+                r"\b(?:at|against|on|toward|towards|contre|sur|vers)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:région\s+de\s+|city\s+of\s+)?$",
+                text[max(0, it.place.start - 30):it.place.start], re.I):
+            continue
+        if it.event_type == "attack" and (it.place is not None or it.multi_place) and has_intercept:
+            it.intercepted, it.launched = it.launched, None
+            it.event_type = "interception"
+    # launch-only statements need a launch figure
+    items = [it for it in items if not (it.event_type == "attack" and it.launched is None)]
     # approximate counts: value unknown ("une dizaine", "plus de 400") → ambiguous, count null
     for it in items:
         if it.qualifier in ("approximate", "at_least"):
@@ -702,6 +785,13 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             for k in ("launched", "intercepted", "lost_to_ew", "hits"):
                 if it.qualifier == "approximate":
                     setattr(it, k, None) if False else None
+    # "air defences repelled an attack", "all drones had been shot down", "des drones ont été détruits"
+    if not items and res.claimant is not None and _COUNTLESS_INTERCEPT.search(text):
+        it = Item(event_type="interception", weapon=_deps.combine_classes([w.weapon_class for w in weapons]) if weapons else "drone",
+                  pos=0)
+        if event_places:
+            it.place, it.location_text = event_places[0], event_places[0].text
+        items.append(it)
     res.items = items
 
     # ---- strike statements
@@ -732,11 +822,8 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
     if only_casualty and not tgt and not re.search(r"\b(?:drone|missile|strike|frappe|attack|attaque|bomb)", text, re.I):
         return
     # a sentence that only says drones were shot down ("interceptions") is not a strike
-    if res.items and all(it.event_type == "interception" for it in res.items) and \
-            not re.search(r"\b(?:debris|débris|fragments|damag|endommag|fire|incendie|feu|hit|touch|frapp|struck|impact|explos|killed|injur|bless|tué)", text, re.I):
-        return
     if res.items and all(it.event_type in ("interception", "attack") for it in res.items) and \
-            not re.search(r"\b(?:debris|débris|fragments|damag|endommag|fire\s|fire$|incendie|feu|hit|touch|frapp|struck|impact|explos|killed|injur|bless|tué|toucha)", text, re.I):
+            not re.search(r"\b(?:damag|endommag|fire\s|fires?\b|incendie|feu\b|hit\b|hits\b|touch|frapp|struck|impact|explosions?\b)", text, re.I):
         return
     if res.items and all(it.event_type == "attack" for it in res.items) and not re.search(
             r"\b(?:hit|struck|damag|endommag|touch|frapp|incendie|fire\s+broke|explos|impact)", text, re.I):
@@ -751,6 +838,15 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
     wclass = _deps.combine_classes([w.weapon_class for w in weapons])
     model = next((w.model for w in weapons if w.model), None)
     plist = list(groups.values())
+    # clauses ("…, while in the Kharkiv region a drone hit …"): weapons of the place's own clause
+    bounds = [0] + [m.end() for m in re.finditer(r",\s*(?:while|whereas|tandis\s+que|alors\s+que|and\s+in|et\s+(?:à|dans))\b|;\s*", text)] + [len(text) + 1]
+
+    def clause_weapon(pos):
+        for a, b in zip(bounds, bounds[1:]):
+            if a <= pos < b:
+                ws = [w for w in weapons if a <= w.start < b]
+                return _deps.combine_classes([w.weapon_class for w in ws]) if ws else "unknown"
+        return wclass
     if not plist:
         it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=strike_trigs[0][0] if strike_trigs else 0)
         it.country_hint = res.country_hint
@@ -758,6 +854,6 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
         return
     multi = len(plist) > 1
     for p in plist:
-        it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, place=p, location_text=p.text,
-                  ambiguous=multi, pos=p.start)
+        it = Item(event_type="strike", weapon=clause_weapon(p.start) if len(bounds) > 2 else wclass, model=model,
+                  target=tgt, place=p, location_text=p.text, ambiguous=multi, pos=p.start)
         res.items.append(it)

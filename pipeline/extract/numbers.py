@@ -619,7 +619,7 @@ def parse_number(s: str, lang: str) -> int | None:
 # distributive readings
 
 _DIST_AFTER = re.compile(
-    r"^(?:\s+[^\W\d_]+){0,3}?\s*,?\s*(?:each\b|apiece\b|chacune?\b|in\s+each\b|over\s+each\b|per\s+(?:region|oblast)\b"
+    r"^(?:\s+[^\W\d_]+(?:['’-][^\W\d_]+)*){0,6}?\s*,?\s*(?:each\b|apiece\b|chacune?\b|in\s+each\b|over\s+each\b|per\s+(?:region|oblast)\b"
     r"|dans\s+chacune?\b|au-dessus\s+de\s+chacune?\b|sur\s+chacune?\b|pour\s+chacune?\b|в\s+каждой\b|над\s+каждой\b"
     r"|в\s+кожній\b|над\s+кожною\b|у\s+кожній\b|в\s+кожному\b|у\s+кожному\b)",
     re.IGNORECASE,

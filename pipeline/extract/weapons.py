@@ -108,9 +108,26 @@ def _alias_regex(alias: str) -> str:
     return body
 
 
+def _first_chars(alias: str) -> set[str]:
+    """Lower-cased characters an alias can start with in text (homoglyphs, Kh/X/Х, S/С)."""
+    a = alias.lstrip("=")
+    has_digit = any(c.isdigit() for c in a)
+    if has_digit and re.match(r"(?:Kh|X|Х)-?\d", a):
+        return {"k", "x", "х"}
+    if has_digit and re.match(r"[SС]-\d", a):
+        return {"s", "с"}
+    c = a[0]
+    if has_digit and c in _HOMO:
+        return {x.lower() for x in _HOMO[c]}
+    if c.lower() in ("е", "ё"):
+        return {"е", "ё"}
+    return {c.lower()}
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern, tuple[tuple[str, str | None], ...]]:
-    entries: list[tuple[int, str, str, str | None]] = []
+def _compiled() -> tuple[dict, tuple[tuple[str, str | None], ...]]:
+    """Aliases compiled into one alternation per possible first character (longest alias first)."""
+    entries: list[tuple[float, str, str, str | None]] = []
     for row in weapon_lexicon():
         seen = set()
         for lang_aliases in row.get("aliases", {}).values():
@@ -121,13 +138,18 @@ def _compiled() -> tuple[re.Pattern, tuple[tuple[str, str | None], ...]]:
                 # rank: literal length (longest first), models before class nouns on ties
                 entries.append((len(a.replace("*", "").lstrip("=")) + (0.5 if row.get("model") else 0), a, row["class"], row.get("model")))
     entries.sort(key=lambda e: -e[0])
-    parts = []
     meta = []
+    buckets: dict[str, list[str]] = {}
     for k, (_, alias, cls, model) in enumerate(entries):
-        parts.append(f"(?P<g{k}>{_alias_regex(alias)})")
         meta.append((cls, model))
-    rx = re.compile(r"(?<![\w\-‐‑])(?:" + "|".join(parts) + ")", re.IGNORECASE)
-    return rx, tuple(meta)
+        part = f"(?P<g{k}>{_alias_regex(alias)})"
+        for ch in _first_chars(alias):
+            buckets.setdefault(ch, []).append(part)
+    compiled = {ch: re.compile("(?:" + "|".join(parts) + ")", re.IGNORECASE) for ch, parts in buckets.items()}
+    return compiled, tuple(meta)
+
+
+_START_RE = re.compile(r"(?<![\w\-‐‑])\w")
 
 
 # English "missile defence", "drone production" … are not weapon mentions; the first is excluded
@@ -137,14 +159,22 @@ _NOT_WEAPON_AFTER = re.compile(r"\s*(?:defen[cs]e|shield|warning|alert|danger)",
 
 @lru_cache(maxsize=4096)
 def _find_cached(text: str) -> tuple[WeaponSpan, ...]:
-    rx, meta = _compiled()
+    buckets, meta = _compiled()
     out = []
-    for m in rx.finditer(text):
-        name = m.lastgroup
-        if not name:
+    pos = 0
+    for st in _START_RE.finditer(text):
+        i = st.start()
+        if i < pos:
             continue
-        cls, model = meta[int(name[1:])]
+        rx = buckets.get(text[i].lower())
+        if rx is None:
+            continue
+        m = rx.match(text, i)
+        if not m or not m.lastgroup:
+            continue
+        cls, model = meta[int(m.lastgroup[1:])]
         s, e = m.start(), m.end()
+        pos = e
         if cls in MISSILE_FAMILY and model is None and _NOT_WEAPON_AFTER.match(text[e:e + 12]):
             continue
         out.append(WeaponSpan(s, e, text[s:e], cls, model))
