@@ -87,7 +87,7 @@ _SINGULAR_VERB_RE = _rx(NW + r"(?:уничтожен|сбит|перехваче
 _ALL_RE = _rx(NW + r"(?:все|всі|усі)\s+$")
 
 _OWN_AGENT = {
-    "RU": _rx(r"вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
+    "RU": _rx(r"артиллери\w*|огн[её]м|ударами|авиацией|расчет\w* (?:\w+ )?(?:дрон|бпла|птрк|сау|рсзо)\w*|вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
     "UA": _rx(r"сил\w* оборони|сили оборони|зсу (?:уразил|знищил|атакувал)|українськ\w* (?:військ|сил|дрон)\w*|сбу\b|гур\b|сил\w* безпілотних систем|уразил\w*|уражен\w*|ураження"),
 }
 _ENEMY_AGENT = {
@@ -109,7 +109,7 @@ _OWN_REGION_RE = _rx(NW + r"(?:над (?:областью|регионом|ре�
 _DIGEST_RE = _rx(r"главное за (?:день|сутки|неделю)|за (?:прошедшие )?сутки|протягом (?:минулої )?доби|за минулу добу|по состоянию на|станом на \d+ (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
 _CUMULATIVE_ART_RE = _rx(r"с начала (?:года|\d{4} года|специальной военной операции|сво)|з початку (?:року|\d{4} року|повномасштабного)|за (?:девять|\w+) месяц\w*|за \w+ місяц\w*")
 _DAILY_RE = _rx(r"за (?:прошедшие |минувшие )?сутки|протягом (?:минулої )?доби|за минулу добу|за прошедший день")
-_AS_OF_RE = _rx(r"по состоянию на|станом на \d+ [а-яіїє]+ \d{4}")
+_AS_OF_RE = _rx(r"по состоянию на \d{1,2} [а-я]+|станом на \d{1,2} [а-яіїє]+ \d{4}")
 _TOTAL_WORD_RE = _rx(r"(?:всего|в общей сложности|в целом|итого|загалом|усього|всього|разом)\W+(?:\w+\W+){0,5}$")
 _INCL_RE = _rx(r"(?:в том числе|у тому числі|в т\. ?ч\.|включно з|из которых|з яких)\W*$")
 _OF_THEM_AFTER_RE = _rx(r"^\s*(?:из|з|із) (?:них|которых|яких)")
@@ -222,6 +222,7 @@ class C:   # an internal claim
     claimant: str | None = None
     side: str | None = None
     claimant_code: str | None = None
+    claimant_kind: str | None = None
     date: dict | None = None
     dropped: bool = False
     country_hint: str | None = None
@@ -869,6 +870,11 @@ def _is_multi(ps: list) -> bool:
 def _dedupe_regions(ps: list) -> list:
     seen = set()
     out = []
+    # "над акваторией Черного моря у побережья Республики Крым": the coast only describes the sea
+    if len(ps) > 1:
+        main = [p for p in ps if not p.secondary]
+        if main:
+            ps = main
     for p in ps:
         if p.region.key in seen:
             continue
@@ -1231,7 +1237,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             if prev_ex:
                 ch = prev_ex[-1]
         if ch is not None:
-            c.claimant, c.side, c.claimant_code = ch.canonical, ch.side, ch.admin1_code
+            c.claimant, c.side, c.claimant_code, c.claimant_kind = ch.canonical, ch.side, ch.admin1_code, ch.kind
             if ch.kind in ("mayor", "governor") and ch.admin1_code in _OCCUPIED and lang == "ru" and outlet_side != "UA":
                 c.side = "RU"
         else:
@@ -1330,9 +1336,11 @@ def _attacker(c: C) -> str | None:
             return enemy
         # no place: own forces striking unless the text names the enemy as agent
         s = c.unit.norm
-        if _ENEMY_AGENT[side].search(s) and not _OWN_AGENT[side].search(s):
+        if _OWN_AGENT[side].search(s):
+            return side
+        if _ENEMY_AGENT[side].search(s) or _DEBRIS_RE.search(s):
             return enemy
-        return side if _OWN_AGENT[side].search(s) else enemy
+        return side if c.claimant_kind == "institution" else enemy
     if country:
         return "UA" if country == "RU" else "RU"
     return None
@@ -1394,6 +1402,12 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
         if not cands:
             if c.role == "ew":
                 c.role = "single"
+            continue
+        if c.role == "ew" and all(t.intercepted is None for t in cands):
+            t = cands[0]
+            t.intercepted, c.dropped = c.lost_to_ew, True
+            if c.unit not in t.units:
+                t.units.append(c.unit)
             continue
         # prefer the country-level total
         cands.sort(key=lambda t: (t.region is not None, abs(t.pos - c.pos)))

@@ -147,6 +147,7 @@ class PlaceHit:
     region: Region
     kind: str            # adj | name | sea
     complete: bool = True
+    secondary: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -191,16 +192,21 @@ def find_regions(norm: str) -> list[PlaceHit]:
     res = []
     for h in out:
         tail = norm[h.end:h.end + 25]
-        head = norm[max(0, h.start - 25):h.start]
+        head = norm[max(0, h.start - 40):h.start]
         if h.kind == "adj" and re.match(r"\s*(?:режим|хунт|власт|правительств|влад|руси|патриархат)", tail):
             continue
         if h.kind == "adj" and re.match(r"\s*(?:направлени|группировк|бригад|полк|дивизи|напрямк|угруповання)", tail):
+            h.kind = "direction"
+        # a list of direction adjectives: "на Лисичанском, Соледаро-Артемовском и Авдеевском направлениях"
+        if h.kind == "adj" and re.match(r"(?:\s*(?:,|и|та|і)\s*[а-яіїє'\-]+(?:ом|ому|ском|ськ\w*))+\s+(?:направлени|напрямк)", norm[h.end:h.end + 120]):
             h.kind = "direction"
         if re.match(r"\s*(?:народн\w* республик)", tail) and h.region.code in ("UA-14", "UA-09"):
             h.kind = "name"
         if h.region.key == "RU-MOS" and _MOSCOW_REGION_RE.match(norm, h.start):
             h.kind = "moscow_region"
-        # "курск" as part of a claimant or military unit name is still a place; keep
+        if re.search(r"(?:у|вблизи|близ|около|недалеко от|неподалеку от|біля|поблизу) (?:побережь\w*|берег\w*|узбережж\w*)\s+(?:\w+\s+)?$", head) \
+                or re.search(r"(?:побережь\w*|берег\w*|узбережж\w*)\s+(?:\w+\s+)?$", head):
+            h.secondary = True
         res.append(h)
     return res
 
