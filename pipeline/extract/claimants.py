@@ -109,7 +109,10 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
     """Every claimant mention in ``text`` with an attribution score (higher = more likely
     the asserting source of the sentence's claims)."""
     lang = lang if lang in ("en", "fr") else "en"
-    entries, officials = _compiled(lang)
+    other = "fr" if lang == "en" else "en"
+    e1, o1 = _compiled(lang)
+    e2, o2 = _compiled(other)
+    entries, officials = e1 + e2, o1 + o2      # machine-translated pages mix both languages
     found: list[ClaimantMention] = []
     for e, pats in entries:
         for rx, has_place in pats:
@@ -163,7 +166,7 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
                     k.side, k.canonical, k.admin1_code = o.side, o.canonical, o.admin1_code
     kept.sort(key=lambda c: c.start)
     for k in kept:
-        k.score = attribution_score(text, k, lang)
+        k.score = max(attribution_score(text, k, lang), attribution_score(text, k, other))
     return kept
 
 

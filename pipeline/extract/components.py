@@ -100,7 +100,10 @@ def build_pipeline(lang: str, resources=None) -> Language:
     ruler = nlp.add_pipe("span_ruler", name="claim_triggers",
                          config={"spans_key": "claim_triggers", "validate": True,
                                  "phrase_matcher_attr": "LOWER", "overwrite": True})
+    # machine-translated pages mix English and French inside one sentence: load both lexicons
     patterns = load_jsonl_lexicon(lang, "triggers")
+    other = "fr" if lang == "en" else "en"
+    patterns += [p for p in load_jsonl_lexicon(other, "triggers") if p.get("label") != "ATTRIB" or lang == "en"]
     ruler.add_patterns(patterns)
     nlp.add_pipe("airwar_counts", config={"lang": lang})
     nlp.add_pipe("airwar_weapons", config={"lang": lang})

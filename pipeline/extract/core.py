@@ -47,6 +47,17 @@ _CAPTION = re.compile(r"(?:/\s*(?:AFP|Reuters|AP|Facebook|Telegram|EPA|Getty)\s*
                       r"\((?:[A-Z][\w ]+)\s*/\s*[\w ]+\)\s*$)")
 
 
+# Our own cheap prefilter, on top of the sentence stage's ``candidate`` flag: any count (breakdown
+# continuations such as "Of these, 23 were over the Moscow region" carry no claim verb) or any
+# strike / interception vocabulary.
+_PREFILTER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|"
+    r"un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|dizaine)\b|"
+    r"\b(?:fires?|blaze|incendi\w*|feu|explos\w*|damag\w*|endommag\w*|debris|débris|hit|struck|strikes?|frapp\w*|touch\w*|"
+    r"impacts?|shot\s+down|downed|intercept\w*|abattu\w*|détrui\w*|destroy\w*|neutrali\w*|repel\w*|repouss\w*|drones?|"
+    r"missiles?|UAVs?|appareils)\b", re.I)
+
+
 @dataclass
 class Claim:
     item: Item
@@ -189,7 +200,14 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
         if _CHROME.match(t.strip()) or _CAPTION.search(t.strip()):
             analyzed.append((s, lang, None))
             continue
-        r = analyze_sentence(t, lang, res)
+        if s.get("candidate") is False and not res.options.get("no_prefilter") and not _PREFILTER.search(t):
+            # cheap path: no claim vocabulary → only look for a claimant (delayed attribution)
+            from .latin import SentenceResult
+            from .claimants import find_claimants, best_claimant
+            cands = find_claimants(t, lang, res.gazetteer)
+            r = SentenceResult(items=[], claimants=cands, claimant=best_claimant(cands))
+        else:
+            r = analyze_sentence(t, lang, res)
         analyzed.append((s, lang, r))
 
     # ---- article main date: first body sentence with a resolved day/night date

@@ -370,7 +370,7 @@ def _np_groups(norm: str, weps: list, nums: list) -> list[NP]:
 def _place_ext(norm: str, h) -> tuple[int, int]:
     """Extend a place hit to its preposition phrase and head noun (for location_text)."""
     s, e = h.start, h.end
-    m = re.search(r"(?:над|в|во|у|на|по|под|поблизу|біля)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?(?:\w+\s+){0,1}$", norm[max(0, s - 40):s])
+    m = re.search(NW + r"(?:над|в|во|у|на|по|под|поблизу|біля)\s+(?:(?:территори\w*|територі\w*|акватори\w*|район\w*|населенн\w* пункт\w*)\s+)?$", norm[max(0, s - 40):s])
     if m:
         s = max(0, s - 40) + m.start()
     m2 = re.match(r"\s+(?:област\w*|кра[яеюй]\w*|район\w*|республик\w*|мор[яеь]\w*|округ\w*|регион\w*)", norm[e:e + 20])
@@ -825,8 +825,7 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
                     out.append(c)
                 return out
             total.ambiguous = True
-            total.notes.append("one figure for several places")
-            total.loc_text = ", ".join(_loc_text(u, s, p) for p in own)
+            total.notes.append("one figure for several places: " + ", ".join(_loc_text(u, s, p) for p in own))
         else:
             _locate(total, u, s, own)
     else:
@@ -884,12 +883,20 @@ def _dedupe_regions(ps: list) -> list:
 
 
 def _locate(c: C, u: Unit, s: str, ps: list) -> None:
+    same = ps
     ps = _dedupe_regions(ps)
     if not ps:
         return
     p = ps[0]
     c.region = p.region
     c.loc_text = _loc_text(u, s, p)
+    # "над Раменским районом Московской области": the district and its region are one place
+    group = [q for q in same if q.region.key == p.region.key]
+    if len(group) > 1:
+        a, _ = _place_ext(s, group[0])
+        _, b = _place_ext(s, group[-1])
+        if b - a < 120 and not re.search(r"[.;]", s[a:b]):
+            c.loc_text = u.text[a:b].replace("**", "").strip(" ,*")
     if p.kind == "moscow_region":
         c.ambiguous = True
         c.notes.append("Moscow region")
@@ -929,7 +936,7 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
         c.role = "row"
         c.generic = np_.generic
         c.parent = parent
-        _locate(c, u, s, [p])
+        _locate(c, u, s, [q for q in ps if q.region.key == p.region.key])
         if n.qualifier != "exact":
             c.ambiguous = True
         # a region word cut by the 400-character limit ("Брянск", "Белго")
@@ -1181,6 +1188,10 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             u.claimant, u.explicit = best, True
         elif _CARRY_RE.search(u.norm) and prev is not None:
             u.claimant = prev
+        elif prev is not None and u.idx > 0 and units[u.idx - 1].para == u.para and units[u.idx - 1].claimant is prev \
+                and not units[u.idx - 1].is_title and not official:
+            # the next sentence of the same paragraph continues the attributed statement
+            u.claimant = prev
         if u.claimant is not None:
             prev = u.claimant
     # "Про це повідомив X": X owns the unattributed units just before it (same or previous paragraph)
@@ -1252,6 +1263,10 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
                 c.region = reg
                 c.loc_text = c.loc_text or None
 
+    for c in claims:
+        if c.region is not None and c.region.code == "RU-MOW" and c.role != "sub" and _FLYING_MOSCOW_RE.search(c.unit.norm):
+            c.ambiguous = True
+            c.notes.append("flying toward Moscow")
     claims = _link_rows_across_units(claims)
     claims = _propagate_models(claims, units)
     claims = _merge_launch_ew(claims)

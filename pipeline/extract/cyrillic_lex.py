@@ -175,13 +175,73 @@ _MOSCOW_REGION_RE = _rx(NW + r"московск\w* (?:регион\w*|аглом
 _MOSCOW_FLYING_RE = _rx(r"(?:летевш|летящ|летів|летіл|що летіли)\w* (?:в сторону |в направлении )?(?:на |до )?(?:москв\w*|столиц\w*)")
 
 
+def _literal_prefix(pattern: str) -> str:
+    """The literal letters a lexicon pattern must start with ("" when it starts with a group)."""
+    body = pattern[len(NW):] if pattern.startswith(NW) else pattern
+    if body.startswith("(?:"):
+        body = body[3:]
+        # a top-level alternation inside the group has no single prefix
+        depth, i = 0, 0
+        while i < len(body):
+            ch = body[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif ch == "|" and depth == 0:
+                return ""
+            i += 1
+    m = re.match(r"[а-яёіїєґa-z']{1,2}", body)
+    if not m:
+        return ""
+    pre = m.group()
+    nxt = body[len(pre):len(pre) + 1]
+    if nxt in ("?", "*", "{"):
+        pre = pre[:-1]
+    return pre[:2]
+
+
+@functools.lru_cache(maxsize=1)
+def _region_index():
+    """Patterns grouped by their first two letters, plus the patterns that need a full scan."""
+    _, pats = regions()
+    by_prefix: dict[str, list] = {}
+    scan = []
+    for item in pats:
+        pre = _literal_prefix(item[0].pattern)
+        if len(pre) == 2:
+            by_prefix.setdefault(pre, []).append(item)
+        else:
+            scan.append(item)
+    return by_prefix, scan
+
+
+_WORD_START_RE = re.compile(NW + r"[0-9a-zа-яёіїєґ']")
+
+
 def find_regions(norm: str) -> list[PlaceHit]:
     """Region / city / sea mentions in normalised text, longest-first, non-overlapping."""
-    _, pats = regions()
+    return [PlaceHit(h.start, h.end, h.text, h.region, h.kind, h.complete, h.secondary) for h in _find_regions(norm)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_regions(norm: str) -> tuple:
+    by_prefix, scan = _region_index()
     hits: list[PlaceHit] = []
-    for rx, reg, kind in pats:
+    for rx, reg, kind in scan:
         for m in rx.finditer(norm):
             hits.append(PlaceHit(m.start(), m.end(), m.group(), reg, kind))
+    for w in _WORD_START_RE.finditer(norm):
+        pos = w.start()
+        for rx, reg, kind in by_prefix.get(norm[pos:pos + 2], ()):
+            m = rx.match(norm, pos)
+            if m:
+                hits.append(PlaceHit(m.start(), m.end(), m.group(), reg, kind))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[PlaceHit] = []
     for h in hits:
@@ -208,7 +268,7 @@ def find_regions(norm: str) -> list[PlaceHit]:
                 or re.search(r"(?:побережь\w*|берег\w*|узбережж\w*)\s+(?:\w+\s+)?$", head):
             h.secondary = True
         res.append(h)
-    return res
+    return tuple(res)
 
 
 def prefix_region(fragment: str) -> Region | None:
@@ -249,11 +309,25 @@ def _weapon_patterns():
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _weapon_any():
+    return re.compile("|".join("(?:%s)" % rx.pattern for rx, _, _, _ in _weapon_patterns()))
+
+
 def find_weapons(norm: str) -> list[WeaponHit]:
+    return list(_find_weapons(norm))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_weapons(norm: str) -> tuple:
     hits = []
-    for rx, cls, model, kind in _weapon_patterns():
-        for m in rx.finditer(norm):
-            hits.append(WeaponHit(m.start(), m.end(), m.group(), cls, model, kind))
+    pats = _weapon_patterns()
+    starts = sorted({m.start() for m in _weapon_any().finditer(norm)})
+    for pos in starts:
+        for rx, cls, model, kind in pats:
+            m = rx.match(norm, pos)
+            if m:
+                hits.append(WeaponHit(m.start(), m.end(), m.group(), cls, model, kind))
     rank = {"model": 0, "head": 1, "mod": 2, "generic": 3}
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), rank[h.kind]))
     out: list[WeaponHit] = []
@@ -264,7 +338,7 @@ def find_weapons(norm: str) -> list[WeaponHit]:
         out.append(h)
     # "самолетного типа" describes a drone, not an aircraft; "беспилотн* самолет" likewise
     out = [h for h in out if not (h.cls == "aircraft" and re.match(r"\w*\s+тип", norm[h.end:h.end + 8]))]
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -343,6 +417,11 @@ def region_of_adjective(word: str) -> Region | None:
 
 
 def find_claimants(norm: str) -> list[ClaimantHit]:
+    return list(_find_claimants(norm))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_claimants(norm: str) -> tuple:
     pats, officials = _claimant_patterns()
     hits: list[ClaimantHit] = []
     for rx, e in pats:
@@ -378,7 +457,7 @@ def find_claimants(norm: str) -> list[ClaimantHit]:
             # an official name overlapping a role: keep the longer role, but fill its name
             continue
         res.append(h)
-    return res
+    return tuple(res)
 
 
 def _city_name(city: str, reg: Region) -> str:

@@ -158,8 +158,8 @@ TARGETS = [
 _TARGET_RES = [(re.compile(r"\b(?:%s)\b" % p, re.I), name) for p, name in TARGETS]
 
 _BACKGROUND = re.compile(
-    r"\b(?:since\s+(?:the\s+start|the\s+beginning|January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|"
-    r"depuis\s+(?:le\s+début|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\d{4})|"
+    r"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|this\s+year|the\s+month|\w+\b(?!\s+war))|January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|"
+    r"depuis\s+(?:le\s+début\s+(?:de\s+l['’]année|du\s+mois|de\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\d{4})|"
     r"so\s+far\s+this\s+(?:year|month)|this\s+year|cette\s+année|last\s+month|le\s+mois\s+dernier|per\s+(?:day|month)|a\s+day\b|par\s+(?:jour|mois)|"
     r"regularly|repeatedly|régulièrement|à\s+plusieurs\s+reprises|has\s+(?:increased|expanded|stepped\s+up|intensified)|have\s+intensified|"
     r"a\s+(?:intensifié|multiplié|accru)|campaign|campagne|in\s+general|en\s+général|production\s+(?:of|targets?|plans?|capacity|rates?|lines?|de)|"
@@ -326,6 +326,20 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if not any(w.start < m.end() and m.start() < w.end for w in weapons):
             weapons.append(_deps.Wpn(m.start(), m.end(), m.group(), "drone", None))
     weapons = sorted(weapons, key=lambda w: w.start)
+    # adjacent spans name one weapon: "missile Iskander-M", "Shahed drones" → one span, the more specific class
+    merged = []
+    for w in weapons:
+        if merged and re.fullmatch(r"[\s\-]*(?:de\s+type\s+|type\s+)?", text[merged[-1].end:w.start]) :
+            a = merged[-1]
+            rank = {"ballistic_missile": 3, "cruise_missile": 3, "glide_bomb": 3, "missile": 2, "drone": 2}
+            cls = a.weapon_class if rank.get(a.weapon_class, 1) >= rank.get(w.weapon_class, 1) else w.weapon_class
+            if {a.weapon_class, w.weapon_class} <= {"missile", "ballistic_missile", "cruise_missile"} or a.weapon_class == w.weapon_class \
+                    or "drone" in (a.weapon_class, w.weapon_class) and (a.model or w.model) and \
+                    {a.weapon_class, w.weapon_class} <= {"drone"}:
+                merged[-1] = _deps.Wpn(a.start, w.end, text[a.start:w.end], cls, a.model or w.model)
+                continue
+        merged.append(w)
+    weapons = merged
     places = sorted(ann["places"], key=lambda p: p.start)
     date_spans = ann["dates"]
 
@@ -655,6 +669,15 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 if p.start > n.end and p.start - n.end < 80:
                     c.places = place_list_from(i)
                     break
+
+    # "quatre missiles de croisière et 21 drones au-dessus de la région de Rostov": the place
+    # closes the coordination and applies to every member
+    for i in range(len(counts) - 2, -1, -1):
+        a, b = counts[i], counts[i + 1]
+        if not a.places and len(b.places) == 1 and a.weapon_own and b.weapon_own and \
+                re.search(r"\b(?:and|et)\s+$", text[a.num.end:b.num.start]) and \
+                not re.search(r"[,;:]", text[a.num.end:b.num.start]) and len(_words(text[a.num.end:b.num.start])) <= 6:
+            a.places = list(b.places)
 
     # ---- build items from counts
     items: list[Item] = []

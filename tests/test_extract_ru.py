@@ -1,0 +1,204 @@
+"""Russian extraction (MoD Telegram, wire copy): whole-record assertions on invented fixtures.
+
+Every text here is written for the tests (invented figures and wording in the style of the
+sources); none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.cyrillic import extract_cyrillic
+
+FIELDS = ("event_type", "weapon", "weapon_model", "launched", "intercepted", "lost_to_ew", "admin1_code",
+          "admin1", "parent_index", "ambiguous", "claimant", "claimant_side", "attacker_side", "event_date")
+
+
+def run(text, published="2025-10-02", outlet="Russian Ministry of Defence (Telegram)", title=None):
+    art = {"article_id": "t", "doc_id": "t", "outlet": outlet, "title": title, "published": published,
+           "published_date": published if published and len(published) == 10 else None,
+           "language_meta": "ru", "text": text}
+    return extract_cyrillic(art, [], None)
+
+
+def rows(ms):
+    return [tuple(m[f] for f in FIELDS) for m in ms]
+
+
+MOD = ("Russian Ministry of Defence", "RU", "UA")
+
+
+def rec(event, weapon, model, launched, intercepted, ew, code, admin1, parent, amb, who=MOD, date="2025-10-02"):
+    return (event, weapon, model, launched, intercepted, ew, code, admin1, parent, amb) + who + (date,)
+
+
+def test_overnight_breakdown_words_distributive_sea_and_cut_row():
+    text = ("🎖🎖 В течение прошедшей ночи дежурными средствами ПВО **перехвачены и уничтожены 37 украинских "
+            "беспилотных летательных аппаратов** самолетного типа:  ▪️ одиннадцать – над территорией **Орловской "
+            "области**,  ▪️ по пять – над территориями **Тверской** и **Ярославской** областей,  ▪️ 9 – над "
+            "акваторией **Азовского моря**,  ▪️ 4 – над терри")
+    assert rows(run(text)) == [
+        rec("interception", "drone", None, None, 37, None, None, None, None, False),
+        rec("interception", "drone", None, None, 11, None, "RU-ORL", "Oryol Oblast", 0, False),
+        rec("interception", "drone", None, None, 5, None, "RU-TVE", "Tver Oblast", 0, False),
+        rec("interception", "drone", None, None, 5, None, "RU-YAR", "Yaroslavl Oblast", 0, False),
+        rec("interception", "drone", None, None, 9, None, None, "Sea of Azov", 0, False),
+        rec("interception", "drone", None, None, 4, None, None, None, 0, True),
+    ]
+
+
+def test_cut_region_prefix_is_completed_and_ambiguous():
+    text = ("В течение прошедшей ночи дежурными средствами ПВО уничтожены 12 украинских беспилотных летательных "
+            "аппаратов: 9 – над территорией Курской области, 3 – над территорией Вороне")
+    got = rows(run(text))
+    assert got[0] == rec("interception", "drone", None, None, 12, None, None, None, None, False)
+    assert got[1] == rec("interception", "drone", None, None, 9, None, "RU-KRS", "Kursk Oblast", 0, False)
+    assert got[2] == rec("interception", "drone", None, None, 3, None, "RU-VOR", "Voronezh Oblast", 0, True)
+
+
+def test_daytime_rows_without_total_are_siblings():
+    text = ("⚡️ С 09.10 до 10.30 мск дежурными средствами ПВО один украинский беспилотный летательный аппарат "
+            "уничтожен над территорией Смоленской области и два – над территорией Тульской области.")
+    assert rows(run(text, published="2025-03-04")) == [
+        rec("interception", "drone", None, None, 1, None, "RU-SMO", "Smolensk Oblast", None, False, date="2025-03-04"),
+        rec("interception", "drone", None, None, 2, None, "RU-TUL", "Tula Oblast", None, False, date="2025-03-04"),
+    ]
+
+
+def test_digest_weapon_groups_have_no_date():
+    text = ("🗓 **Главное за день**  ▫️ Средствами противовоздушной обороны [сбиты](https://t.me/x/1) три "
+            "управляемые авиационные бомбы JDAM, два реактивных снаряда системы залпового огня HIMARS и 88 "
+            "беспилотных летательных аппаратов самолетного типа.")
+    assert rows(run(text)) == [
+        rec("interception", "glide_bomb", "JDAM", None, 3, None, None, None, None, False, date=None),
+        rec("interception", "rocket", "HIMARS", None, 2, None, None, None, None, False, date=None),
+        rec("interception", "drone", None, None, 88, None, None, None, None, False, date=None),
+    ]
+
+
+def test_launch_in_lead_merges_with_interception_and_model_from_lead():
+    text = ("⚡️ Около 16.40 мск пресечена попытка киевского режима совершить террористическую атаку с применением "
+            "реактивной системы залпового огня «Ольха» по объектам на территории Российской Федерации.  "
+            "Дежурными средствами ПВО шесть ракет уничтожены над Курской областью.")
+    assert rows(run(text, published="2024-06-11")) == [
+        rec("interception", "rocket", "Vilkha", None, 6, None, "RU-KRS", "Kursk Oblast", None, False, date="2024-06-11"),
+    ]
+
+
+def test_counted_launch_and_interception_in_two_sentences():
+    text = ("⚡️ 4 июня около 02.00 мск пресечена попытка киевского режима совершить террористическую атаку "
+            "пятью БПЛА самолетного типа по объектам на территории Российской Федерации. Дежурными средствами "
+            "ПВО уничтожено пять украинских БПЛА, из них три над территорией Калужской области и два над "
+            "Наро-Фоминским районом Московской области.")
+    assert rows(run(text, published="2024-06-04")) == [
+        rec("interception", "drone", None, 5, 5, None, None, None, None, False, date="2024-06-04"),
+        rec("interception", "drone", None, None, 3, None, "RU-KLU", "Kaluga Oblast", 0, False, date="2024-06-04"),
+        rec("interception", "drone", None, None, 2, None, "RU-MOS", "Moscow Oblast", 0, False, date="2024-06-04"),
+    ]
+
+
+def test_moscow_region_row_and_flying_to_moscow_subrow():
+    text = ("В период с 12.00 мск до 15.00 мск дежурными средствами ПВО перехвачены и уничтожены 30 украинских "
+            "беспилотных летательных аппаратов самолетного типа:  ▫️ 18 БПЛА – над территорией Московского "
+            "региона, в том числе 6 БПЛА, летевших на Москву,  ▫️ 12 БПЛА – над территорией Тульской области.")
+    assert rows(run(text, published="2026-01-20")) == [
+        rec("interception", "drone", None, None, 30, None, None, None, None, False, date="2026-01-20"),
+        rec("interception", "drone", None, None, 18, None, "RU-MOS", "Moscow Oblast", 0, True, date="2026-01-20"),
+        rec("interception", "drone", None, None, 6, None, "RU-MOS", "Moscow Oblast", 1, True, date="2026-01-20"),
+        rec("interception", "drone", None, None, 12, None, "RU-TUL", "Tula Oblast", 0, False, date="2026-01-20"),
+    ]
+
+
+def test_wire_copy_relayed_mod_rows_in_next_sentences_and_mayor():
+    text = ("ПВО за ночь сбила 25 беспилотников над регионами России\n\n"
+            "МОСКВА, 3 мая. /ТАСС/. Двадцать пять украинских беспилотников уничтожены за ночь над регионами "
+            "России, сообщили в Минобороны РФ.\n\n"
+            "По данным ведомства, над территорией Брянской области сбиты 15 БПЛА. Еще восемь уничтожены над "
+            "Смоленской областью, остальные перехвачены над Тверской (два) областью.\n\n"
+            "Мэр Москвы Сергей Собянин сообщил об отражении атаки двух беспилотников, летевших на столицу.")
+    ms = run(text, published="2025-05-03", outlet="ТАСС",
+             title="ПВО за ночь сбила 25 беспилотников над регионами России")
+    assert rows(ms) == [
+        rec("interception", "drone", None, None, 25, None, None, None, None, False, date="2025-05-03"),
+        rec("interception", "drone", None, None, 15, None, "RU-BRY", "Bryansk Oblast", 0, False, date="2025-05-03"),
+        rec("interception", "drone", None, None, 8, None, "RU-SMO", "Smolensk Oblast", 0, False, date="2025-05-03"),
+        rec("interception", "drone", None, None, 2, None, "RU-TVE", "Tver Oblast", 0, False, date="2025-05-03"),
+        rec("interception", "drone", None, None, 2, None, "RU-MOW", "Moscow", None, True,
+            who=("mayor of Moscow", "RU", "UA"), date="2025-05-03"),
+    ]
+
+
+def test_governor_strike_debris_and_attack_counts():
+    text = ("Губернатор Курской области сообщил, что ночью над регионом сбиты четыре беспилотника. "
+            "Обломками повреждена крыша частного дома в Рыльске.\n\n"
+            "Всего за прошедшие сутки ВСУ выпустили по территории области 40 боеприпасов и атаковали "
+            "12 беспилотниками.")
+    gov = ("governor of Kursk region", "RU", "UA")
+    ms = run(text, published="2025-02-14", outlet="РИА Новости")
+    assert rows(ms) == [
+        rec("interception", "drone", None, None, 4, None, "RU-KRS", "Kursk Oblast", None, False, who=gov,
+            date="2025-02-14"),
+        rec("strike", "drone", None, None, None, None, "RU-KRS", "Kursk Oblast", None, False, who=gov,
+            date="2025-02-14"),
+        rec("attack", "unknown", None, 40, None, None, "RU-KRS", "Kursk Oblast", None, False, who=gov, date=None),
+        rec("attack", "drone", None, 12, None, None, "RU-KRS", "Kursk Oblast", None, False, who=gov, date=None),
+    ]
+
+
+def test_frontline_formula_is_an_ambiguous_strike():
+    text = ("**Заявление начальника пресс-центра группировки «Днепр»**  ▫️ Подразделения группировки войск "
+            "«Днепр» нанесли поражение живой силе и технике двух бригад ВСУ в районах населенных пунктов "
+            "Степное и Каменское.  ▫️ **Потери противника составили** до 60 военнослужащих.")
+    assert rows(run(text, published="2024-07-08")) == [
+        rec("strike", "unknown", None, None, None, None, None, None, None, True, who=("Russian Ministry of Defence", "RU", "RU"),
+            date=None),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    # loss tally
+    "🗓 Главное за день  ▫️ За сутки потери ВСУ составили более 300 военнослужащих, уничтожены три танка и "
+    "восемь боевых бронированных машин.",
+    # prisoner exchange
+    "▫️ В результате переговорного процесса возвращены 84 российских военнослужащих. Взамен переданы 84 "
+    "военнопленных ВСУ.",
+    # cumulative count
+    "С начала года дежурными средствами ПВО уничтожены более 12 тысяч украинских беспилотных летательных "
+    "аппаратов над Курской, Брянской и Белгородской областями.",
+    # repelled ground attacks
+    "▫️ Подразделения группировки войск «Центр» отразили три атаки штурмовых групп ВСУ в районе населенного "
+    "пункта Торское.",
+    # FPV operators destroying a ground target are not an interception
+    "Расчет FPV-дрона группировки «Запад» уничтожил пикап ВСУ с личным составом.",
+])
+def test_negatives_give_no_interception(text):
+    ms = run(text, published="2025-01-10")
+    assert [m for m in ms if m["event_type"] == "interception"] == []
+    if "потери" in text or "военнопленных" in text or "С начала года" in text or "отразили" in text:
+        assert ms == []
+
+
+def test_mod_strike_with_weapon_and_target():
+    text = ("🗓 Главное за день  ▫️ Вооруженными Силами Российской Федерации нанесен групповой ракетный удар "
+            "по объектам энергетической инфраструктуры, обеспечивающим работу ВПК Украины. Все назначенные "
+            "объекты поражены.")
+    ms = run(text, published="2025-04-01")
+    assert rows(ms) == [
+        rec("strike", "missile", None, None, None, None, None, None, None, False,
+            who=("Russian Ministry of Defence", "RU", "RU"), date=None),
+    ]
+    assert ms[0]["target"] == "energy infrastructure"
+
+
+def test_mentions_have_interface_keys_and_offsets():
+    text = "Дежурными средствами ПВО уничтожены два украинских БПЛА над территорией Белгородской области."
+    ms = run(text)
+    assert len(ms) == 1
+    m = ms[0]
+    for k in ("sentence", "char_start", "char_end", "lang", "count_qualifier", "target", "location_text",
+              "country_hint", "event_date_start", "event_date_end", "date_precision", "date_text", "ambiguous",
+              "parent_index"):
+        assert k in m
+    assert text[m["char_start"]:m["char_end"]] == m["sentence"]
+    assert m["lang"] == "ru" and m["country_hint"] == "RU"
+    assert m["location_text"] == "над территорией Белгородской области"
