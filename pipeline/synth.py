@@ -284,34 +284,34 @@ def _en_wire(g: _Gen, negative: bool) -> tuple[str, str, str]:
             regions = r.sample(RU_REGIONS, r.randint(1, min(5, total)))
             vals = g.split(total, len(regions))
             parts = ", ".join(f"{g.en_num(v)} over the {reg[0]} region" for v, reg in zip(vals, regions))
-            title = f"Russia says it downed {total} Ukrainian drones overnight"
-            claims.append(f"Russian air defence units destroyed {total} Ukrainian drones overnight: {parts}, "
-                          f"the Defence Ministry said on {day}.")
+            title = f"Moscow reports {total} Ukrainian drones brought down overnight"
+            claims.append(f"Russia's Defence Ministry said on {day} its air defences had brought down {total} "
+                          f"Ukrainian drones during the night, including {parts}.")
             reg = regions[0][0]
-            claims.append(f"The governor of the {reg} region said on Telegram that debris from a downed drone "
-                          f"had damaged {r.choice(TARGETS_EN)} and {g.en_num(r.randint(2, 9))} private houses.")
+            claims.append(f"Falling fragments damaged {r.choice(TARGETS_EN)} and {g.en_num(r.randint(2, 9))} "
+                          f"homes, the {reg} governor wrote on Telegram.")
         elif kind < 0.85:  # Ukrainian Air Force: launched / shot down / lost
             launched = r.randint(20, 480)
             down = r.randint(launched // 2, launched)
             lost = r.randint(0, launched - down)
             mis = r.randint(0, 6)
             title = f"Ukraine says it downed {down} of {launched} Russian drones"
-            s = (f"Russia launched {launched} Shahed-type attack drones and decoys"
-                 + (f" and {g.en_num(mis)} {r.choice(RU_MISSILES_EN)}" if mis else "")
-                 + f" at Ukraine overnight, Ukraine's air force said {day}.")
+            s = (f"Ukraine's air force said on {day} that Russia had sent {launched} Shahed-type drones and decoys"
+                 + (f" along with {g.en_num(mis)} {r.choice(RU_MISSILES_EN)}" if mis else "")
+                 + " against the country during the night.")
             claims.append(s)
-            claims.append(f"Air defences shot down {down} of the drones"
-                          + (f", while another {lost} were \"locationally lost\", a term used for drones "
-                             f"believed to have been jammed" if lost else "") + ", the air force said.")
+            claims.append(f"The air force said {down} of the drones were downed"
+                          + (f" and {lost} more were lost from radar, most likely because of electronic jamming"
+                             if lost else "") + ".")
             city = r.choice(UA_CITIES)[0]
-            claims.append(f"In {city}, a drone hit {r.choice(TARGETS_EN)}, injuring "
-                          f"{g.en_num(r.randint(1, 9))} people, local officials said.")
+            claims.append(f"Local officials in {city} said {g.en_num(r.randint(1, 9))} people were hurt when a "
+                          f"drone struck {r.choice(TARGETS_EN)}.")
         else:  # Ukrainian General Staff: strike on a Russian facility
             reg = r.choice(RU_REGIONS)[0]
             target = r.choice(TARGETS_EN)
             title = f"Ukraine says its drones hit {target[target.index(' ') + 1:]} in Russia's {reg} region"
-            claims.append(f"Ukraine's General Staff said on {day} its forces had struck {target} in the "
-                          f"{reg} region overnight, and that explosions and a fire had been recorded at the site.")
+            claims.append(f"Ukraine's General Staff said on {day} that its drones had targeted {target} in the "
+                          f"{reg} region during the night, reporting a large blaze at the site.")
             claims.append(f"Russia's defence ministry said its air defences had intercepted "
                           f"{r.randint(5, 90)} Ukrainian drones overnight, {r.randint(1, 4) + 1} of them over "
                           f"the {reg} region.")
@@ -335,7 +335,7 @@ def _en_wire(g: _Gen, negative: bool) -> tuple[str, str, str]:
     paras[pos:pos] = body_filler[: r.randint(0, 2)]
     paras += body_filler[2:] if len(body_filler) > 2 else []
     if r.random() < 0.5:
-        paras.append(f"{short} could not independently verify the claims.")
+        paras.append(f"{short} was not able to confirm either side's figures.")
     byline = f"By {r.choice(FIRST)} {r.choice(LAST)}"
     signoff = f"(Reporting by {r.choice(FIRST)} {r.choice(LAST)}; Editing by {r.choice(FIRST)} {r.choice(LAST)})"
     text = "\n\n".join([title, byline] + paras + ([signoff] if outlet == "Reuters" else []))
@@ -353,25 +353,25 @@ def _fr(g: _Gen, negative: bool) -> tuple[str, str, str]:
             launched = r.randint(15, 420)
             down = r.randint(launched // 2, launched)
             lost = r.randint(0, launched - down)
-            title = f"Ukraine : l'armée de l'air affirme avoir abattu {down} des {launched} drones russes"
-            claims.append(f"L'armée de l'air ukrainienne a annoncé {day} avoir abattu {down} des {launched} "
-                          f"drones explosifs et leurres lancés par la Russie dans la nuit"
-                          + (f", {lost} autres ayant été « perdus » grâce au brouillage électronique." if lost else "."))
+            title = f"Ukraine : {down} drones russes sur {launched} neutralisés dans la nuit, selon l'armée de l'air"
+            claims.append(f"Selon l'armée de l'air ukrainienne, {down} des {launched} drones d'attaque et leurres "
+                          f"envoyés par Moscou pendant la nuit ont été neutralisés {day}"
+                          + (f", et {lost} autres ont disparu des radars, probablement brouillés." if lost else "."))
             if r.random() < 0.6:
                 n = r.randint(1, 5)
                 claims.append(f"La Russie a également tiré {FR_SMALL[n] if n < 10 else n} "
                               f"{r.choice(RU_MISSILES_FR)} sur la région de {r.choice(UA_REGIONS)[1]}, "
                               f"selon le communiqué.")
             city = r.choice(UA_CITIES)[1]
-            claims.append(f"À {city}, un drone a touché {r.choice(TARGETS_FR)}, blessant "
-                          f"{FR_SMALL[r.randint(2, 9)]} personnes, a indiqué le gouverneur régional.")
+            claims.append(f"{city} : {FR_SMALL[r.randint(2, 9)]} blessés après la chute d'un drone sur "
+                          f"{r.choice(TARGETS_FR)}, d'après les autorités locales.")
         else:
             total = r.randint(10, 220)
             regions = r.sample(RU_REGIONS, r.randint(1, min(4, total)))
             vals = g.split(total, len(regions))
             title = f"La Russie affirme avoir abattu {total} drones ukrainiens au-dessus de {len(regions)} régions"
-            claims.append(f"Le ministère russe de la défense a affirmé {day} avoir détruit {total} drones "
-                          f"ukrainiens au cours de la nuit.")
+            claims.append(f"Moscou a revendiqué {day} la destruction de {total} drones ukrainiens pendant la "
+                          f"nuit, selon le ministère de la défense.")
             claims.append("Selon le ministère, " + ", ".join(
                 f"{v} appareils ont été abattus au-dessus de la région de {reg[1]}" for v, reg in zip(vals, regions)) + ".")
         claims = claims[: r.randint(1, len(claims))]
@@ -400,14 +400,14 @@ def _mixed(g: _Gen, negative: bool) -> tuple[str, str, str]:
     fr_paras = text_fr.split("\n\n")[2:][: r.randint(3, 5)]
     en_paras = text_en.split("\n\n")[2:][: r.randint(3, 5)]
     title = f"{t_fr} / {t_en}"
-    mt = ["Voulez-vous sauvegarder vos articles préférés ? Commencez votre abonnement dès aujourd'hui.",
-          "The exports was suspended for the 24 hours, has told the administration of the port.",
-          "Le porte-parole a répondu que Moscou gardait « les poches froides » sur cette question."]
+    mt = ["Abonnez-vous pour lire la suite de nos analyses sans publicité.",
+          "The minister has declared that the negotiations are to continue the next week in the capital of the Turkey.",
+          "Le ministre a tenu à rappeler que la patience n'est pas « une monnaie infinie » pour les alliés."]
     paras = []
     for i in range(max(len(fr_paras), len(en_paras))):
         if i < len(fr_paras):
             paras.append(fr_paras[i])
-        if i < len(en_paras) and r.random() < 0.7:
+        if i < len(en_paras) and (i == 0 or r.random() < 0.7):
             paras.append(en_paras[i])
     paras.insert(r.randint(0, len(paras)), r.choice(mt))
     return title, "\n\n".join([title] + paras), outlet
@@ -425,32 +425,31 @@ def _ru_mod(g: _Gen, negative: bool) -> tuple[str, str, str]:
         title = f"Минобороны: над регионами России сбиты {total} украинских БПЛА"
         head = f"⚡️ **{title}**" if "Telegram" in channel else title
         paras.append(r.choice([
-            "В течение прошедшей ночи пресечена попытка киевского режима совершить террористическую атаку "
-            "с применением беспилотных летательных аппаратов самолетного типа по объектам на территории "
-            "Российской Федерации.",
+            "Минувшей ночью киевский режим попытался атаковать беспилотниками объекты на территории России, "
+            "сообщили в Минобороны.",
             f"В ночь на {day_ru} дежурными силами ПВО отражена атака украинских беспилотников.",
         ]))
         breakdown = ", ".join(
             f"{RU_SMALL.get(v, v)} – над территорией {reg[2]} области" for v, reg in zip(vals, regions))
-        paras.append(f"Дежурными средствами ПВО перехвачены и уничтожены {total} украинских беспилотных "
-                     f"летательных аппаратов: {breakdown}.")
+        paras.append(r.choice([f"Средствами противовоздушной обороны за ночь уничтожены {total} украинских "
+                               f"беспилотников самолетного типа: {breakdown}.",
+                               f"Всего сбиты {total} вражеских БПЛА: {breakdown}."]))
         if r.random() < 0.5:
             reg = regions[0]
-            paras.append(f"Губернатор {reg[2]} области сообщил, что обломки БПЛА упали на территории "
-                         f"промзоны, повреждено остекление {RU_SMALL.get(r.randint(2, 6))} зданий. "
-                         f"Пострадавших нет.")
+            paras.append(f"По словам губернатора {reg[2]} области, при падении обломков беспилотника "
+                         f"повреждена кровля {RU_SMALL.get(r.randint(2, 6))} складских зданий, никто не пострадал.")
         if r.random() < 0.3:
             ua = r.choice(UA_REGIONS)
-            paras.append(f"Кроме того, за сутки средствами ПВО сбиты {r.randint(2, 12)} управляемых авиабомб "
-                         f"и {r.randint(2, 9)} реактивных снарядов РСЗО HIMARS, сообщили в ведомстве.")
-            paras.append(f"Вооруженные силы России нанесли удар по объектам инфраструктуры в {ua[3]} области.")
+            paras.append(f"Также в ведомстве отчитались об уничтожении {r.randint(2, 12)} управляемых авиабомб "
+                         f"и {r.randint(2, 9)} снарядов HIMARS за прошедшие сутки.")
+            paras.append(f"Российские войска поразили объекты энергетики в {ua[3]} области, утверждают в ведомстве.")
     else:
         title = r.choice(["В Москве завершился экономический форум", "Синоптики рассказали о погоде на выходные",
                           "Сборная проведет товарищеский матч в Казани"])
         head = title
     filler = [g.filler(FILLER_RU) for _ in range(r.randint(2, 5))]
     if "Telegram" in channel:
-        tail = ["⚠️ Подписывайтесь на наш канал, чтобы первыми узнавать новости 👉 @novosti_front"] \
+        tail = ["👉 Больше новостей — в нашем канале @novosti_front"] \
             if "Новости" in channel else []
         body = paras + filler + tail if paras else filler
     else:
@@ -472,27 +471,24 @@ def _uk_af(g: _Gen, negative: bool) -> tuple[str, str, str]:
         areas = ", ".join(r.sample(LAUNCH_AREAS_UK, r.randint(1, 4)))
         title = f"Сили ППО збили {down} з {launched} ударних БпЛА"
         mis = r.randint(0, 5)
-        paras.append(f"У ніч на {g.pub.day} {MONTHS_UK[g.pub.month - 1]} (з 18:00 {prev.day} "
-                     f"{MONTHS_UK[prev.month - 1]}) противник атакував {launched} ударними БпЛА типу Shahed "
-                     f"та дронами-імітаторами різних типів"
-                     + (f" і {mis} балістичними ракетами Іскандер-М" if mis else "")
-                     + f" з напрямків: {areas}.")
-        paras.append("Відбиття повітряного нападу здійснювали авіація, зенітні ракетні війська, підрозділи РЕБ "
-                     "та БпЛА, мобільні вогневі групи Сил оборони України.")
-        paras.append(f"За попередніми даними, станом на 08:{r.randint(0, 59):02d} протягом ночі ППО збито "
-                     f"{down} з {launched} ударних БпЛА типу Shahed та дронів-імітаторів різних типів на "
-                     f"півночі, сході та півдні країни."
-                     + (f" Ще {lost} ворожих дронів-імітаторів локаційно втрачено (без негативних наслідків)."
+        paras.append(f"Вночі на {g.pub.day} {MONTHS_UK[g.pub.month - 1]} (від 19:00 {prev.day} "
+                     f"{MONTHS_UK[prev.month - 1]}) ворог запустив {launched} ударних БпЛА типу Shahed і "
+                     f"дронів-імітаторів"
+                     + (f", а також {mis} балістичні ракети Іскандер-М" if mis else "")
+                     + f". Напрямки пусків: {areas}.")
+        paras.append("Атаку відбивали мобільні вогневі групи, зенітні підрозділи та авіація Повітряних сил.")
+        paras.append(f"Станом на 08:{r.randint(0, 59):02d} сили протиповітряної оборони знешкодили {down} з "
+                     f"{launched} ворожих безпілотників над північними, східними та південними областями."
+                     + (f" Ще {lost} дронів-імітаторів локаційно втрачені, ймовірно внаслідок дії РЕБ."
                         if lost else ""))
         hits = r.randint(0, 9)
         if hits:
-            paras.append(f"Зафіксовано влучання ударних БпЛА на {hits} локаціях, а також падіння уламків на "
-                         f"{r.randint(1, 6)} локаціях.")
+            paras.append(f"Влучання зафіксовані у {hits} місцях, уламки впали ще у {r.randint(1, 6)} місцях.")
         if r.random() < 0.4:
             reg = r.choice(UA_REGIONS)
             paras.append(f"У {reg[2]} області внаслідок атаки пошкоджено {r.randint(2, 15)} приватних будинків, "
                          f"повідомили в обласній військовій адміністрації.")
-        paras.append("Повітряний напад триває! Дотримуйтесь правил безпеки!")
+        paras.append("Загроза повторних атак зберігається, не ігноруйте сигнали тривоги!")
     else:
         title = r.choice(["Графіки відключень світла на завтра", "Прогноз погоди на вихідні",
                           "Збірна зіграє матч відбору на нейтральному полі"])

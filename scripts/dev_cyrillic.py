@@ -5,7 +5,7 @@ Runs ``pipeline.extract.cyrillic.extract_cyrillic`` on every ru/uk document of a
 (the rules of gold-format.md, "How a run is scored").
 
     python scripts/dev_cyrillic.py /work/shared/corpus/dev-ru-mod [--ids 201-270] [--verbose] [--doc 205]
-    python scripts/dev_cyrillic.py /work/shared/corpus/dev --langs ru,uk
+    python scripts/dev_cyrillic.py /work/shared/corpus/dev --langs ru,uk [--geocode]
     python scripts/dev_cyrillic.py --peer /work/shared/corpus/peer/mod_russia_telegram_clean.csv
 
 ``--out DIR`` also writes ``mentions.csv`` and ``articles.csv`` (article_id, source_file, doc_id)
@@ -48,6 +48,16 @@ def load_corpus(folder: Path, langs: set[str]):
     return docs
 
 
+def _resources():
+    try:
+        from pipeline.extract.resources import Resources
+        from pipeline.geocode import default_gazetteer
+        return Resources(gazetteer=default_gazetteer())
+    except Exception as exc:  # the extractor still runs on its own lexicons
+        print(f"(no gazetteer: {exc})", file=sys.stderr)
+        return None
+
+
 def run_corpus(args):
     folder = Path(args.corpus)
     langs = set(args.langs.split(",")) if args.langs else set()
@@ -58,15 +68,20 @@ def run_corpus(args):
     if args.doc:
         docs = [d for d in docs if d["doc_id"] == args.doc]
     mentions = []
+    res = _resources()
     t0 = time.time()
     for d in docs:
-        for i, m in enumerate(extract_cyrillic(d, [], None)):
+        for i, m in enumerate(extract_cyrillic(d, [], res)):
             m = dict(m)
             m["doc_id"] = d["doc_id"]
             m["article_id"] = d["article_id"]
             m["mention_id"] = f"{d['doc_id']}-{i:02d}"
             mentions.append(m)
     dt = time.time() - t0
+    if args.geocode:
+        # as the pipeline does: the geocode stage re-resolves location_text
+        from pipeline.geocode.stage import geocode_mentions
+        mentions, _, _ = geocode_mentions(mentions, getattr(res, "gazetteer", None))
     ids = {d["doc_id"] for d in docs}
     gold = [g for g in ev.load_gold(folder / "gold.jsonl") if g["doc_id"] in ids]
     languages = {d["doc_id"]: d["language_meta"] for d in docs}
@@ -101,13 +116,14 @@ def run_peer(args):
     n = n_icpt = n_claims = 0
     t0 = time.time()
     errors = 0
+    res = _resources()
     with path.open(encoding="utf-8") as f:
         for i, row in enumerate(csv.DictReader(f)):
             art = {"article_id": f"peer-{i}", "doc_id": None, "outlet": "Russian Ministry of Defence (Telegram)",
                    "title": None, "published": row.get("date"), "published_date": _published_date(row.get("date")),
                    "language_meta": "ru", "text": row.get("text_snippet") or ""}
             try:
-                ms = extract_cyrillic(art, [], None)
+                ms = extract_cyrillic(art, [], res)
             except Exception as exc:  # report, keep going
                 errors += 1
                 print(f"row {i}: {type(exc).__name__}: {exc}", file=sys.stderr)
@@ -130,6 +146,7 @@ def main(argv=None):
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--out")
     ap.add_argument("--peer")
+    ap.add_argument("--geocode", action="store_true", help="re-resolve location_text with the geocode stage")
     args = ap.parse_args(argv)
     if args.peer:
         run_peer(args)

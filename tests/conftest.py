@@ -34,3 +34,21 @@ def make_raw(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return root
 
     return _make
+
+
+E2E_FIXTURES = Path(__file__).parent / "fixtures" / "e2e_raw"
+
+
+@pytest.fixture(scope="session")
+def e2e_publication(tmp_path_factory):
+    """One full pipeline run over tests/fixtures/e2e_raw: ``(paths, manifest)``."""
+    import shutil
+
+    from pipeline import run
+    from pipeline.config import Paths
+
+    root = tmp_path_factory.mktemp("e2e")
+    raw = root / "raw"
+    shutil.copytree(E2E_FIXTURES, raw)
+    paths = Paths(raw, root / "interim", root / "processed")
+    return paths, run.run_all(paths)

@@ -23,13 +23,8 @@ def _read(d: Path, name: str) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = tmp_path_factory.mktemp("e2e")
-    raw = root / "raw"
-    shutil.copytree(FIXTURES, raw)
-    paths = Paths(raw, root / "interim", root / "processed")
-    manifest = run.run_all(paths)
-    return paths, manifest
+def published(e2e_publication):
+    return e2e_publication
 
 
 def test_every_table_published_with_schema_columns(published):

@@ -664,7 +664,7 @@ def _to_mentions(claims: list[Claim]) -> list[dict]:
             "attacker_side": c.attacker,
             "launched": it.launched, "intercepted": it.intercepted, "lost_to_ew": it.lost_to_ew, "hits": it.hits,
             "count_qualifier": qual, "target": it.target,
-            "location_text": it.location_text if (place is not None or it.multi_place or it.toward_capital) else None,
+            "location_text": _location_text(it),
             "country_hint": c.country,
             "event_date": d.get("event_date"), "event_date_start": d.get("event_date_start"),
             "event_date_end": d.get("event_date_end"),
@@ -688,6 +688,21 @@ def _to_mentions(claims: list[Claim]) -> list[dict]:
             if pv is not None and mv is not None and mv > pv:
                 m["parent_index"] = None
     return out
+
+
+def _location_text(it: Item):
+    """The place as written; for places the extractor inferred (a claimant's own region, "toward
+    the capital") the region's name, so that the geocode stage resolves it the same way; none
+    for one figure over several places (ambiguous, country level)."""
+    place = it.place
+    if place is None:
+        return None
+    if getattr(place, "start", 0) < 0:
+        p = place.place
+        if getattr(p, "admin1_code", None) == "RU-MOW" or getattr(p, "geo_precision", "") != "admin1":
+            return getattr(p, "name", None) or it.location_text
+        return getattr(p, "admin1", None) or getattr(p, "name", None) or it.location_text
+    return it.location_text or place.text
 
 
 _ITEMS_OF_SENTENCE: dict = {}

@@ -399,6 +399,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     claim_hits = ctx["claimant_spans"].get(u.idx, [])
     places = [p for p in places if not any(c.start <= p.start < c.end + 2 for c in claim_hits)]
     places = [p for p in places if p.kind != "direction" or ctx.get("allow_direction")]
+    if not [p for p in places if p.kind != "direction"] and ctx.get("gaz") is not None:
+        places = places + _gaz_places(u, s, ctx)
     # launch areas ("з напрямків: Курськ, Орел", "с территории Украины", "з Курської області")
     keep = []
     for p in places:
@@ -567,6 +569,36 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     # ---------------- strikes
     claims.extend(_strikes(u, s, trigs, nps, places, ctx, claims))
     return claims
+
+
+def _gaz_places(u: Unit, s: str, ctx: dict) -> list:
+    """Settlements the shared gazetteer knows ("над поселком Разумное", "в районе Очеретино"), used
+    only when the lexicon found no region in the unit; never names in quotes (call signs, unit
+    names) and never a place outside the region of the official who speaks."""
+    gaz = ctx["gaz"]
+    try:
+        found = gaz.find_places(u.text.replace("**", "  "), ctx.get("lang"))
+    except Exception:
+        return []
+    by_code = {r.code: r for r in L.regions()[0].values() if r.code}
+    own = ctx.get("unit_claimant_code")
+    out = []
+    for m in found:
+        pl = m.place
+        if getattr(pl, "geo_precision", None) not in ("settlement", "admin2", "site"):
+            continue
+        code = getattr(pl, "admin1_code", None)
+        if not code or code not in by_code:
+            continue
+        if own and code != own:
+            continue
+        if re.search(r"[«\"]\s*$", s[max(0, m.start - 2):m.start]):
+            continue
+        # launch areas
+        if _LAUNCH_AREA_RE.search(s[max(0, m.start - 40):m.start]):
+            continue
+        out.append(L.PlaceHit(m.start, m.end, s[m.start:m.end], by_code[code], "name"))
+    return out
 
 
 def _val(n) -> int | None:
@@ -1176,6 +1208,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     cut = _is_cut(text)
 
     ctx = {"cut": cut, "text_len": len(text.rstrip()), "claimant_spans": {}, "lang": lang,
+           "gaz": getattr(resources, "gazetteer", None),
            "own_side": channel.side if channel else None, "last_icpt_cls": None}
 
     # ---- claimants per unit
@@ -1223,6 +1256,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims: list[C] = []
     for u in units:
         prev_u = units[u.idx - 1] if u.idx > 0 else None
+        ctx["unit_claimant_code"] = (u.claimant or channel).admin1_code if (u.claimant or channel) is not None else None
         ctx["air_prev"] = bool(prev_u is not None and prev_u.para == u.para and _AIR_CONTEXT_RE.search(prev_u.norm))
         try:
             got = _analyse_unit(u, lang, ctx)
@@ -1259,9 +1293,10 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
                 "own-region" in c.notes or ch is not None and ch.kind in ("governor", "official", "mayor", "local")):
             by_key, _ = L.regions()
             reg = next((r for r in by_key.values() if r.code == c.claimant_code), None)
-            if reg is not None and ("own-region" in c.notes or c.event_type != "attack" or True):
+            if reg is not None:
                 c.region = reg
-                c.loc_text = c.loc_text or None
+                # nothing resolvable is written ("над областью"): name the region for the geocoder
+                c.loc_text = c.loc_text or reg.admin1
 
     for c in claims:
         if c.region is not None and c.region.code == "RU-MOW" and c.role != "sub" and _FLYING_MOSCOW_RE.search(c.unit.norm):
@@ -1279,6 +1314,9 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = _dedupe(claims)
     claims = _merge_strike_followups(claims)
     claims = _resolve_all(claims)
+
+    if ctx.get("gaz") is not None:
+        _agree_with_gazetteer(claims, ctx["gaz"], lang)
 
     out = []
     index = {}
@@ -1308,6 +1346,31 @@ def _inherited_date(u: Unit, units: list, main_date, no_main: bool):
     if no_main or not main_date:
         return None
     return dict(main_date, date_text=None)
+
+
+def _agree_with_gazetteer(claims: list, gaz, lang: str) -> None:
+    """The geocode stage re-resolves ``location_text``; where the shared gazetteer would read the
+    written place differently from the rules (a raion it does not know, a region name cut at 400
+    characters, "летевших на Москву" → Moscow Oblast), add the region's name to the text."""
+    for c in claims:
+        if c.dropped or c.region is None or not c.loc_text:
+            continue
+        want_code, want_name = c.region.code, c.region.admin1
+
+        def ok(text):
+            try:
+                p = gaz.resolve(text, lang=lang, country_hint=c.region.country)
+            except Exception:
+                return True
+            if p is None:
+                return False
+            if want_code:
+                return (p.admin1_code or None) == want_code
+            return (p.admin1 or None) == want_name
+        if ok(c.loc_text):
+            continue
+        alt = f"{c.loc_text} ({want_name})"
+        c.loc_text = alt if ok(alt) else want_name
 
 
 def _date_for(u: Unit, lang: str, published) -> dict | None:
