@@ -60,8 +60,17 @@ def _lower(text: str) -> str:
     return "".join(out)
 
 
+_INWORD_MD_RE = re.compile(r"([0-9A-Za-zА-Яа-яЁёІіЇїЄєҐґ]+)(\*\*|__)([0-9A-Za-zА-Яа-яЁёІіЇїЄєҐґ]+)")
+
+
 def clean(text: str) -> str:
-    """Same-length copy with markdown blanked and apostrophes unified; case kept."""
+    """Same-length copy with markdown blanked and apostrophes unified; case kept. A marker inside a
+    word ("у**ничтожены") moves to the end of the word, so the word stays whole."""
+    for _ in range(3):
+        new = _INWORD_MD_RE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
+        if new == text:
+            break
+        text = new
     chars = list(text)
 
     def blank(a: int, b: int) -> None:

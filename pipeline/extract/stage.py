@@ -26,6 +26,8 @@ MENTION_KEYS = (
     "count_qualifier", "target", "location_text", "country_hint", "event_date",
     "event_date_start", "event_date_end", "date_precision", "date_text", "ambiguous",
 )
+#: Place resolution the extractor made from the sentence's context, handed to geocode as hints.
+HINT_KEYS = {"admin1_code": "admin1_code_hint", "location_id": "location_id_hint"}
 COUNT_KEYS = ("launched", "intercepted", "lost_to_ew", "hits")
 
 
@@ -60,6 +62,9 @@ def finalize(article: dict, raw_mentions: list[dict]) -> tuple[list[dict], list[
     for i, m in enumerate(raw_mentions):
         rec = {k: m.get(k) for k in MENTION_KEYS}
         rec["ambiguous"] = bool(rec.get("ambiguous"))
+        for src, dst in HINT_KEYS.items():
+            if m.get(src):
+                rec[dst] = m[src]
         rec["mention_id"] = ids[i]
         rec["article_id"] = aid
         p = m.get("parent_index")

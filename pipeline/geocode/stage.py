@@ -39,14 +39,19 @@ def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
     locations: dict[str, dict] = {}
     rejects: list[dict] = []
     for m in mentions:
-        rec = dict(m)
+        rec = {k: v for k, v in m.items() if k not in ("admin1_code_hint", "location_id_hint")}
         text = (m.get("location_text") or "").strip()
         hint = m.get("country_hint") or None
-        if not text:
+        # The extractor may have resolved the region from the sentence's context (a place
+        # written "the city" after "in the Kharkiv region"): it wins over the bare text.
+        region_hint = gaz.area(m["admin1_code_hint"]) if m.get("admin1_code_hint") else None
+        p = gaz.resolve(text, lang=m.get("lang"), country_hint=hint) if text else None
+        if region_hint is not None and (p is None or p.admin1_code != region_hint.admin1_code):
+            p = region_hint
+        if p is None and not text:
             rec.update(_empty_geo(hint, "country" if hint else "unknown"))
             out.append(rec)
             continue
-        p = gaz.resolve(text, lang=m.get("lang"), country_hint=hint)
         if p is None:
             rec.update(_empty_geo(hint, "unknown"))
             rejects.append({"source_file": m.get("mention_id") or m.get("article_id") or "",
