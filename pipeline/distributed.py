@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 25
 #: Chunks in flight per worker (bounds parent memory; keeps workers busy while the parent writes).
 WINDOW_PER_WORKER = 4
+#: Below this many articles the local executor runs in-process: starting worker processes and
+#: loading their resources (~3-5 s) costs more than it saves.
+MIN_PARALLEL_ARTICLES = 150
 
 # --------------------------------------------------------------------------- worker side
 
@@ -226,6 +229,12 @@ def sentences_stream(articles: Iterable[dict], submit, workers: int,
         yield from records
 
 
+def _local_workers(workers: int, path: Path, min_articles: int) -> int:
+    if workers > 1 and min_articles > 0 and _count_lines(path) < min_articles:
+        return 1
+    return workers
+
+
 def _write_sentences(paths: Paths, executor_cm, chunk_size: int) -> dict:
     t0 = time.perf_counter()
     n_articles = n_sentences = 0
@@ -242,8 +251,12 @@ def _write_sentences(paths: Paths, executor_cm, chunk_size: int) -> dict:
     return {"articles": n_articles}
 
 
-def sentences_local(paths: Paths, workers: int = 2, chunk_size: int = CHUNK_SIZE) -> dict:
-    """The sentences stage on a local process pool; writes ``sentences.jsonl``."""
+def sentences_local(paths: Paths, workers: int = 2, chunk_size: int = CHUNK_SIZE,
+                    min_parallel: int = MIN_PARALLEL_ARTICLES) -> dict:
+    """The sentences stage on a local process pool of ``workers`` processes (in-process when
+    ``workers <= 1`` or fewer than ``min_parallel`` articles); writes ``sentences.jsonl``
+    byte-identical to ``pipeline.sentences.main``. Returns ``{"articles": n}``."""
+    workers = _local_workers(workers, paths.interim("articles"), min_parallel)
     return _write_sentences(paths, local_executor(workers, "sentences"), chunk_size)
 
 
@@ -368,10 +381,12 @@ def _write_extract(paths: Paths, executor_cm, chunk_size: int, use_cache: bool =
 
 
 def extract_local(paths: Paths, workers: int = 2, chunk_size: int = CHUNK_SIZE,
-                  use_cache: bool = True) -> dict:
+                  use_cache: bool = True, min_parallel: int = MIN_PARALLEL_ARTICLES) -> dict:
     """The extract stage on a local process pool of ``workers`` processes (in-process when
-    ``workers <= 1``); writes ``mentions.jsonl`` and ``extract_rejects.jsonl`` byte-identical
-    to ``pipeline.extract.stage.main``. Returns the same stats dict."""
+    ``workers <= 1`` or fewer than ``min_parallel`` articles); writes ``mentions.jsonl`` and
+    ``extract_rejects.jsonl`` byte-identical to ``pipeline.extract.stage.main``. Returns the
+    same stats dict."""
+    workers = _local_workers(workers, paths.interim("articles"), min_parallel)
     return _write_extract(paths, local_executor(workers, "extract"), chunk_size, use_cache)
 
 

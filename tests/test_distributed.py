@@ -55,7 +55,7 @@ def test_sentences_process_pool_identical(reference):
     root, raw, ref, _ = reference
     par = _paths(root, raw, "sent_pool")
     _copy_inputs(ref, par, sentences=False)
-    stats = distributed.sentences_local(par, workers=2, chunk_size=5)
+    stats = distributed.sentences_local(par, workers=2, chunk_size=5, min_parallel=0)
     assert stats == {"articles": N_ARTICLES}
     assert _same(ref.interim("sentences"), par.interim("sentences"))
 
@@ -64,12 +64,12 @@ def test_extract_process_pool_identical_and_cached(reference):
     root, raw, ref, ref_stats = reference
     par = _paths(root, raw, "pool")
     _copy_inputs(ref, par)
-    stats = distributed.extract_local(par, workers=2, chunk_size=5)
+    stats = distributed.extract_local(par, workers=2, chunk_size=5, min_parallel=0)
     assert stats == ref_stats
     assert _same(ref.interim("mentions"), par.interim("mentions"))
     assert _same(ref.interim("extract_rejects"), par.interim("extract_rejects"))
     # second run: everything from the cache, same bytes, nothing sent to workers
-    again = distributed.extract_local(par, workers=2, chunk_size=5)
+    again = distributed.extract_local(par, workers=2, chunk_size=5, min_parallel=0)
     assert again["cached"] == N_ARTICLES and again["extracted"] == 0
     assert _same(ref.interim("mentions"), par.interim("mentions"))
 

@@ -202,3 +202,18 @@ def test_mentions_have_interface_keys_and_offsets():
     assert text[m["char_start"]:m["char_end"]] == m["sentence"]
     assert m["lang"] == "ru" and m["country_hint"] == "RU"
     assert m["location_text"] == "над территорией Белгородской области"
+
+
+def test_markdown_inside_a_word_and_all_n_shells():
+    text = ("⚡️ Около 18.10 мск пресечена попытка киевского режима совершить террористическую атаку с применением "
+            "пяти снарядов реактивной системы залпового огня «Град». Дежурными средствами ПВО все пять снарядов "
+            "у**ничтожены в воздухе над Курской областью.")
+    assert rows(run(text, published="2024-02-02")) == [
+        rec("interception", "rocket", "Grad", 5, 5, None, "RU-KRS", "Kursk Oblast", None, False, date="2024-02-02"),
+    ]
+
+
+def test_weapon_profile_is_not_a_claim():
+    text = ("**Ударный вертолет Ми-28** предназначен для поиска и уничтожения бронетехники противника. "
+            "Вертолет способен поражать цели днем и ночью.")
+    assert run(text) == []

@@ -95,3 +95,19 @@ def test_debris_in_open_field_and_alert_statistics_are_not_claims():
             "Повітряних сил, росіяни випустили по Україні понад 3 000 ударних дронів.\n\n"
             "Уламки впали на відкриту територію, постраждалих немає.")
     assert run(text, published="2025-05-01", outlet="Суспільне Одеса") == []
+
+
+def test_regional_daily_report_by_weapon_is_a_strike_breakdown():
+    text = ("Запорізька ОВА\n\n"
+            "Протягом доби окупанти завдали 200 ударів по 9 населених пунктах Запорізької області.\n\n"
+            "5 авіаударів по Гуляйполю та Оріхову.\n\n"
+            "120 БпЛА різних модифікацій атакували Запоріжжя та Оріхів.\n\n"
+            "75 артилерійських ударів прийшлися по території Гуляйполя.")
+    gov = ("governor of Zaporizhzhia region", "UA", "RU")
+    ms = run(text, published=None, outlet="Запорізька ОВА (Telegram)")
+    assert rows(ms) == [
+        ("strike", "mixed", None, None, None, None, "UA-23", None, False) + gov + (None,),
+        ("strike", "aircraft", None, None, None, None, "UA-23", 0, False) + gov + (None,),
+        ("strike", "drone", None, None, None, None, "UA-23", 0, False) + gov + (None,),
+        ("strike", "artillery", None, None, None, None, "UA-23", 0, False) + gov + (None,),
+    ]

@@ -71,6 +71,8 @@ _NEG_UNIT = [
     r"производств\w* (?:дронов|беспилотник\w*|ракет)|виробництв\w* (?:дронів|ракет)",
     r"(?:общ\w*|суммарн\w*) продолжительност\w*|загальн\w* тривалість",
     r"ограничени\w* на (?:работу|полеты)",
+    # weapon profiles: "предназначен для поиска и уничтожения", "способен поражать"
+    r"предназначен\w* для|призначен\w* для|способн\w* (?:поражать|уничтожать|сбивать)|здатн\w* (?:уражати|знищувати|збивати)",
 ]
 _NEG_UNIT_RE = _rx("|".join("(?:%s)" % p for p in _NEG_UNIT))
 _GROUND_REPEL_RE = _rx(r"(?:отразил\w*|отражен\w*|сорван\w*|відбил\w*|відбит\w*) (?:\w+ ){0,3}(?:атак\w*|контратак\w*|штурм\w*)")
@@ -460,6 +462,10 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         if np_.role == "interception" and (_AGENT_BEFORE_RE.search(pre) or (
                 np_.count is None and _INSTR_RE.search(s[np_.start:np_.end].split()[0] if s[np_.start:np_.end].split() else ""))):
             np_.role = "strike_agent" if not any(t.kind == "launch" for t in trigs) else "launch"
+        if np_.role == "interception" and np_.cls == "aircraft" and not re.search(
+                r"сбит\w*|збит\w*|всу|украин\w*|україн\w*|российск\w*|російськ\w*|противник\w*|ворож\w*|вражеск\w*",
+                s[max(0, np_.start - 60):np_.end + 60]):
+            np_.role = None
         if np_.role == "interception" and (np_.cls == "unknown" or re.search(r"(?:склад\w*|хранилищ\w*|арсенал\w*|цех\w*|производств\w*|сборк\w*)\s+(?:\w+\s+)?$", pre)):
             np_.role = None
         if np_.role == "interception" and not _AIR_CONTEXT_RE.search(s) and not ctx.get("air_prev") \
@@ -504,13 +510,17 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             if cls:
                 nps.append(NP(n.start, n.end, cls, [], [], count=n, role="ew"))
                 used_nums.add(id(n))
-    # "FPV-дрон атаковал легковой автомобиль": a launch verb with a ground object is a hit
+    # "FPV-дрон атаковал легковой автомобиль", "270 БпЛА атакували Запоріжжя, Оріхів": a launch verb
+    # with a ground object or a list of places as its object is a hit
     for np_ in nps:
-        if np_.role == "launch" and np_.count is None:
+        if np_.role == "launch":
             for t in trigs:
                 if t.kind == "launch" and re.match(r"атак", t.text) and abs(t.start - np_.end) < 60:
                     after = s[t.end:t.end + 70]
-                    if _HIT_OBJECT_RE.search(after) and not re.search(r"[.;]", after[:_HIT_OBJECT_RE.search(after).start()]):
+                    obj = _HIT_OBJECT_RE.search(after)
+                    direct_place = any(0 <= p.start - t.end <= 3 for p in places)
+                    if (np_.count is None and obj and not re.search(r"[.;]", after[:obj.start()])) or (
+                            direct_place and t.start > np_.end and not any(x.role == "interception" for x in nps)):
                         np_.role = "strike_agent"
                         ctx["hit_by_attack"] = True
     nps.sort(key=lambda x: x.start)
@@ -1311,6 +1321,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             if c.event_type == "interception" and c.intercepted is None and c.launched is None and c.lost_to_ew is None:
                 c.dropped = True
     claims = _merge_title(claims)
+    claims = _link_strike_breakdown(claims)
     claims = _dedupe(claims)
     claims = _merge_strike_followups(claims)
     claims = _resolve_all(claims)
@@ -1632,7 +1643,8 @@ def _merge_title(claims: list[C]) -> list[C]:
 
 def _key(c: C):
     d = c.date.get("event_date") if c.date else None
-    return (c.claimant, c.event_type, _coarse(c.cls), c.region.key if c.region else None, d)
+    w = c.cls if c.event_type == "strike" else _coarse(c.cls)
+    return (c.claimant, c.event_type, w, c.region.key if c.region else None, d)
 
 
 def _dedupe(claims: list[C]) -> list[C]:
@@ -1667,6 +1679,8 @@ def _dedupe(claims: list[C]) -> list[C]:
                             k.parent = a
                 continue
             if a.event_type == "strike":
+                if a.parent is not None or b.parent is not None or any(k.parent in (a, b) for k in claims):
+                    continue
                 if _coarse(a.cls) is None and _coarse(b.cls) is not None:
                     a.cls, a.models = b.cls, b.models
                 if b.unit not in a.units:
@@ -1677,6 +1691,40 @@ def _dedupe(claims: list[C]) -> list[C]:
             if a.event_type == "attack":
                 if a.launched == b.launched or b.launched is None:
                     b.dropped = True
+    return claims
+
+
+_STRIKE_COUNT_RE = _rx(NW + r"(?:\d+|[а-яіїє']+)\s+(?:\w+\s+)?(?:удар\w*|обстріл\w*|обстрел\w*|атак\w*)\s+(?:по|на)\s")
+
+
+def _link_strike_breakdown(claims: list[C]) -> list[C]:
+    """A counted strike total ("завдали 412 ударів по 11 населених пунктах …") followed by per-weapon
+    strike sentences of the same claimant and region: the sentences are rows of the total, and a
+    total over several weapon groups is ``mixed``."""
+    live = [c for c in claims if not c.dropped]
+    for i, t in enumerate(live):
+        if t.event_type != "strike" or not _STRIKE_COUNT_RE.search(t.unit.norm) or t.cls not in ("unknown", "mixed"):
+            continue
+        kids = []
+        last_idx = t.unit.idx
+        for c in live[i + 1:]:
+            if c.unit.idx == t.unit.idx:
+                continue
+            if c.unit.idx - last_idx > 1 or c.claimant != t.claimant:
+                break
+            if c.event_type != "strike" or c.cls in ("unknown",) or (c.region is not None and t.region is not None and c.region.key != t.region.key):
+                break
+            if not re.search(r"^\W*(?:\d+|[а-яіїє']+)\s", c.unit.norm):
+                break
+            kids.append(c)
+            last_idx = c.unit.idx
+        if len(kids) >= 2:
+            for k in kids:
+                k.parent = t
+                k.role = "row"
+            t.role = "total"
+            if len({k.cls for k in kids}) > 1:
+                t.cls = "mixed"
     return claims
 
 
