@@ -227,15 +227,18 @@ class _Cluster:
         self.block = block
         self.mentions: list[dict] = []
         self.articles: set[str] = set()
+        self.outlets: set[str] = set()
         self.counts: dict[str, int] = {}
         self.attacker: str | None = None
         self.event_date: dt.date | None = None
         self.window: tuple[int, int] | None = None
         self.anchor: dt.date | None = None
 
-    def add(self, m: dict, anchor: dt.date | None) -> None:
+    def add(self, m: dict, anchor: dt.date | None, outlet: str = "") -> None:
         self.mentions.append(m)
         self.articles.add(m["article_id"])
+        if outlet:
+            self.outlets.add(outlet)
         for f in COUNT_FIELDS:
             v = _int(m.get(f))
             if v is not None and f not in self.counts:
@@ -249,9 +252,13 @@ class _Cluster:
         if not self.anchor:
             self.anchor = anchor
 
-    def score(self, m: dict, anchor: dt.date | None) -> int | None:
+    def score(self, m: dict, anchor: dt.date | None, outlet: str = "") -> int | None:
         """None when ``m`` cannot be this claim; else the number of agreeing counts (+1 for a
         fixed date both give)."""
+        if outlet and outlet in self.outlets and m["article_id"] not in self.articles:
+            # Two different articles of one outlet are two statements (a channel posting
+            # "two drones over Belgorod" in the morning and again at night), never one claim.
+            return None
         att = m.get("attacker_side")
         if att and self.attacker and att != self.attacker:
             return None
@@ -298,16 +305,18 @@ def _cluster_mentions(mentions: list[dict], articles: dict[str, dict]) -> list[_
                                                   m["article_id"], m["mention_id"]))
         local: list[_Cluster] = []
         for m in ms:
-            anchor = _anchor(m, articles.get(m["article_id"]))
+            art = articles.get(m["article_id"]) or {}
+            anchor = _anchor(m, art)
+            outlet = _strip_accents(str(art.get("outlet") or "")).casefold().strip()
             best, best_score = None, -1
             for cl in local:
-                s = cl.score(m, anchor)
+                s = cl.score(m, anchor, outlet)
                 if s is not None and s > best_score:
                     best, best_score = cl, s
             if best is None:
                 best = _Cluster(block)
                 local.append(best)
-            best.add(m, anchor)
+            best.add(m, anchor, outlet)
         clusters.extend(local)
     return clusters
 

@@ -431,3 +431,20 @@ def test_main_reads_jsonl_and_previous_claims_csv(tmp_path):
     rows = (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(r)["claim_id"] for r in rows] == [c["claim_id"] for c in before.claims]
     assert (tmp_path / "out" / "incident_merges.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_two_posts_of_one_outlet_are_two_claims():
+    """A channel posting the same figure twice on one day states two events, not one claim
+    (another outlet repeating one of them still merges)."""
+    morning = {"article_id": "a-post1", "url": "https://t.me/chan", "source_file": "p1.txt",
+               "published": "2025-03-18", "published_date": "2025-03-18", "outlet": "MoD channel"}
+    evening = {**morning, "article_id": "a-post2", "source_file": "p2.txt"}
+    day = {"event_date": "2025-03-18", "event_date_start": "2025-03-18", "event_date_end": "2025-03-18",
+           "date_precision": "day", "date_text": "today"}
+    ms = [mention("01", morning, place=BRYANSK, date=day, intercepted=2),
+          mention("01", evening, place=BRYANSK, date=day, intercepted=2),
+          mention("01", A_REUTERS, place=BRYANSK, date=day, intercepted=2)]
+    result = reconcile(ms, [morning, evening, A_REUTERS])
+    assert len(result.claims) == 2
+    assert sorted(c["n_sources"] for c in result.claims) == [1, 2]
+    assert by_mention(result, "a-post1-01")["claim_id"] != by_mention(result, "a-post2-01")["claim_id"]

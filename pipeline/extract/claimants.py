@@ -22,12 +22,17 @@ _PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|T
 
 ATTRIB_AFTER = {
     "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
-    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
+    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
 }
 ATTRIB_BEFORE = {
     "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited)\s*$",
-    "fr": r"(?:selon|d['’]après|a\s+(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|ajouté|signalé|confirmé|écrit|fait\s+savoir)|ont\s+(?:déclaré|affirmé|annoncé|indiqué|précisé)|a\s+fait\s+état|affirme|annonce|indique|précise|déclare|a\s+expliqué|explique|souligne|ajoute|(?:a|ont)\s+(?:déclaré|affirmé|annoncé|indiqué|précisé))\s*(?:\w+\s+)?$",
+    "fr": r"(?:selon|d['’]après|a\s+(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|ajouté|signalé|confirmé|écrit|fait\s+savoir)|ont\s+(?:déclaré|affirmé|annoncé|indiqué|précisé)|a\s+fait\s+état|affirme|annonce|indique|précise|déclare|a\s+expliqué|explique|souligne|ajoute|(?:a|ont)\s+(?:déclaré|affirmé|annoncé|indiqué|précisé))\s*(?:\w+\s+){0,2}$",
 }
+
+
+_INSTALLED = re.compile(
+    r"(?:Russian|Moscow|Kremlin)-(?:installed|appointed|backed)|install[ée]e?\s+par\s+(?:Moscou|la\s+Russie|le\s+Kremlin)|"
+    r"nomm[ée]e?\s+par\s+(?:Moscou|la\s+Russie|le\s+Kremlin)|prorusses?|pro-russes?|pro-Russian", re.I)
 
 
 @dataclass
@@ -135,6 +140,9 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
                             side = side  # resolved below from context (occupied: RU-installed)
                     if name and kind in ("governor", "mayor"):
                         canonical = f"{kind} of {name}" + (" region" if kind == "governor" and not name.endswith(("region", "Oblast")) else "")
+                if kind in ("governor", "mayor", "local", "official") and _INSTALLED.search(
+                        text[max(0, m.start() - 30):m.end() + 40]):
+                    side = "RU"     # an occupation official ("the Russian-installed governor of Sevastopol")
                 found.append(ClaimantMention(m.start(), m.end(), m.group(), canonical, side, kind, code,
                                              strong=e["id"] not in ("governor", "mayor", "local_auth")))
                 if kind in ("governor", "mayor", "local") and code is None and has_place and m.groupdict().get("place"):

@@ -127,6 +127,10 @@ def _paragraphs(text: str, sentences: list) -> list[int]:
 
 def _pick_claimant(cands: list, pos: int):
     good = [c for c in cands if c.score >= 2]
+    # a source with a speech verb ("…, the governor said") outranks the agent of the action
+    # ("Russian forces struck …")
+    if any(c.score >= 3 for c in good):
+        good = [c for c in good if c.score >= 3]
     if not good:
         return None
     if len(good) == 1:
@@ -138,6 +142,25 @@ def _pick_claimant(cands: list, pos: int):
         return (c.start - pos) * 1.5
     good.sort(key=lambda c: (dist(c) - 40 * (c.score - 2), 0 if c.side else 1))
     return good[0]
+
+
+def _contrast_scoped(r, pos: int):
+    """Claimant candidates that may assert an item at ``pos``. An official introduced right after a
+    contrast (", though Gov. X said …", ", mais le maire a assuré que …", ", bien que le gouverneur
+    ait affirmé …") speaks only for the contrasting clause, not for what the sentence stated before
+    it. Returns (candidates, contrasted) where contrasted means such an official was removed."""
+    cands = r.claimants
+    bounds = getattr(r, "contrast", None) or []
+    if not bounds:
+        return cands, False
+    keep, removed = [], False
+    for c in cands:
+        b = max((b for b in bounds if b <= c.start), default=None)
+        if b is not None and pos < b and c.start - b <= 60 and c.score >= 2:
+            removed = True
+            continue
+        keep.append(c)
+    return keep, removed
 
 
 def _claimant_side(c: ClaimantMention | None, item_place_cc: str | None, sent_country: str | None):
@@ -241,6 +264,9 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             continue
         if not r.items:
             c = _pick_claimant(r.claimants, 0)
+            if c is None and not s.get("is_title"):
+                # "Such was the statement of the Russian defence ministry …", "C'est ce qu'a annoncé …"
+                c = _attribution_only(s["text"], r)
             if c is not None and (c.side or c.kind) and not s.get("is_title"):
                 last_claimant = (c.canonical, _claimant_side(c, None, r.country_hint), paras.get(s["idx"], 0), pos_of[s["idx"]], c.admin1_code, c.kind)
             continue
@@ -251,12 +277,17 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
         d = dates.get(s["idx"])
         new_claims = []
         for it in r.items:
-            c = _pick_claimant(r.claimants, it.pos)
+            scoped, contrasted = _contrast_scoped(r, it.pos)
+            c = _pick_claimant(scoped, it.pos)
             explicit = c is not None
             canonical = side = code = kind = None
             if c is not None:
                 canonical, code, kind = c.canonical, c.admin1_code, c.kind
                 side = _claimant_side(c, _place_country(it), r.country_hint)
+            if canonical is None and contrasted:
+                # the outlet's own account, contradicted by the official in the same sentence
+                canonical, side = "outlet", o_side
+                it.ambiguous = True
             if canonical is None:
                 # delayed attribution: next sentence(s) that only attribute ("The account came from …")
                 nxt = _lookahead_claimant(analyzed, i_pos, paras, r.items)
@@ -309,6 +340,18 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
     _cross_sentence(claims)
     claims = [c for c in claims if not c.dropped]
     return _to_mentions(claims)
+
+
+_ATTRIB_WORDS = re.compile(
+    r"\b(?:came\s+from|c['’]est\s+ce\s+qu|said|a\s+(?:déclaré|indiqué|annoncé|précisé)|according|selon|"
+    r"quoted|cité|citing|statement|communiqué|wrote|posted)\b", re.I)
+
+
+def _attribution_only(t: str, r):
+    cands = [c for c in r.claimants if (c.score >= 1 or c.strong) and c.side]
+    if cands and _ATTRIB_WORDS.search(t):
+        return sorted(cands, key=lambda c: (-c.score, c.start))[0]
+    return None
 
 
 def _looks_unattributed_news(t: str) -> bool:
@@ -540,7 +583,27 @@ def _cross_sentence(claims: list[Claim]):
         if cl.item.event_type == "strike":
             tcode = _place_code(cl.item)
             body_strikes = [p for p in body if not p.dropped and p.item.event_type == "strike"]
+            if tcode is None and cl.item.is_total:
+                # "energy sites hit in 3 oblasts": the overall strike of the body's region list
+                totals = [p for p in body_strikes if p.item.place is None and p.item.is_total]
+                rows = [p for p in body_strikes if p.item.place is not None and p.item.ambiguous and p.parent is None]
+                if totals:
+                    _absorb(totals[0], cl)
+                    continue
+                if len(rows) >= 2 and sum(1 for p in rows if p.sent_idx == rows[0].sent_idx) >= 2:
+                    rows = [p for p in rows if p.sent_idx == rows[0].sent_idx]
+                    for p in rows:
+                        p.parent = cl
+                    r0 = rows[0]
+                    cl.claimant, cl.side, cl.explicit, cl.attacker = r0.claimant, r0.side, r0.explicit, r0.attacker
+                    cl.country = cl.country or r0.country
+                    cl.date, cl.own_date = r0.date, r0.own_date
+                    cl.item.weapon = cl.item.weapon if cl.item.weapon != "unknown" else r0.item.weapon
+                    cl.sentences = cl.sentences + [x for x in r0.sentences if x not in cl.sentences]
+                    continue
             same = [p for p in body_strikes if tcode is None or _place_code(p.item) == tcode]
+            if tcode is None:
+                same = [p for p in same if p.item.place is None] + [p for p in same if p.item.place is not None]
             if same:
                 _absorb(same[0], cl)
                 continue
@@ -562,6 +625,9 @@ def _cross_sentence(claims: list[Claim]):
         it = cl.item
         if cl.dropped or it.event_type != "strike" or it.place is not None or it.multi_place:
             continue
+        if it.is_total and (any(k.parent is cl and not k.dropped for k in claims) or
+                            (cl.claimant not in (None, "outlet") and not cl.is_title)):
+            continue          # an overall strike ("hits at nine locations", "sur six sites") with its rows or source
         near = [p for p in claims if p is not cl and not p.dropped and p.item.event_type == "strike"
                 and p.side == cl.side and p.claimant == cl.claimant and abs(p.sent_idx - cl.sent_idx) <= 2]
         txt = " ".join(cl.sentences)
@@ -597,9 +663,15 @@ def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
     else:
         if p.side != c.side:
             return False
-        if p.claimant != c.claimant and p.explicit and c.explicit:
+        if p.claimant != c.claimant and p.explicit and c.explicit and not (
+                a.event_type == "strike" and (_generic(p.claimant) or _generic(c.claimant))):
+            return False
+        if a.event_type == "strike" and p.claimant != c.claimant and not (
+                _generic(p.claimant) or _generic(c.claimant) or "outlet" in (p.claimant, c.claimant)):
             return False
         if p.parent is not None or c.parent is not None:
+            return False
+        if a.is_total != b.is_total:
             return False
     ok, eq = _compatible_counts(a, b, rounding=title)
     if not ok:
@@ -615,8 +687,17 @@ def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
     return eq > 0
 
 
+_GENERIC_CLAIMANTS = {"Ukrainian officials", "local authorities", "Russian officials", "officials", "authorities"}
+
+
+def _generic(name) -> bool:
+    return name in _GENERIC_CLAIMANTS
+
+
 def _absorb(p: Claim, c: Claim):
     a, b = p.item, c.item
+    if not c.is_title and _generic(p.claimant) and c.claimant not in (None, "outlet") and not _generic(c.claimant):
+        p.claimant, p.side, p.code, p.kind, p.explicit = c.claimant, c.side, c.code, c.kind, c.explicit
     for k in ("launched", "intercepted", "lost_to_ew", "hits"):
         if getattr(a, k) is None and getattr(b, k) is not None:
             setattr(a, k, getattr(b, k))

@@ -127,6 +127,73 @@ _COUNTLESS_INTERCEPT = re.compile(
     r"\btous\s+les\s+drones\s+(?:avaient\s+été|ont\s+été)\s+(?:abattus|détruits|interceptés)|"
     r"\bair\s+defen[cs]es?\s+(?:units\s+)?(?:had\s+|have\s+)?(?:destroyed|shot\s+down|intercepted|downed)\s+(?:the\s+|several\s+|all\s+|a\s+|two\s+)?(?:drones?|UAVs?|missiles?)\b", re.I)
 
+# a wire dateline opening the lead ("Kyiv (AFP) -", "KYIV, Ukraine (AP) —", "May 21 (Reuters) -"):
+# the place there is where the story was filed, not where anything happened
+_DATELINE = re.compile(
+    r"^\s*(?:[^()\n]{0,50}?\s*(?:\([^()\n]{1,25}\)\s*)?\((?:AFP|AP|Reuters|Ukrinform|TASS|RIA(?:\s+Novosti)?|Interfax(?:-Ukraine)?|UNIAN|dpa|DPA|"
+    r"Xinhua|Anadolu|Bloomberg|CNN|BBC|Kyodo|EFE|ANSA|RFE/RL)\)\s*[-—–:]+\s*|[A-ZÀ-Þ]{3,}(?:[ \-][A-ZÀ-Þ]{2,})*(?:,\s*[A-ZÀ-Þ][\w'’\-]+){0,2}\s*[—–]\s+)")
+
+# a weapon word that only names the kind of target ("artillery ammunition depot", "rocket fuel",
+# "a drone factory", "usine de drones", "a storage site for Shahed drones")
+_WEAPON_AS_TARGET_AFTER = re.compile(
+    r"^[\s\-]*(?:fuel|propellant|ammunition|munitions?|depots?|plants?|factor(?:y|ies)|warehouses?|storage|production|"
+    r"manufactur\w*|assembly|workshops?|arsenals?|components?|parts|launchers?|launch\s+(?:sites?|pads?)|"
+    r"makers?|producers?|industry|programmes?|programs?)\b", re.I)
+_WEAPON_AS_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:usines?|dépôts?|entrepôts?|stocks?|stockage|production|fabrication|ateliers?|composants?|carburant|"
+    r"munitions|sites?\s+de\s+(?:lancement|stockage|production)|site)\s+(?:de\s+|d['’]|des\s+|pour\s+(?:les\s+)?)|"
+    r"\b(?:sites?|depots?|plants?|factor(?:y|ies)|warehouses?|storage|facilit(?:y|ies)|workshops?)\s+(?:for|of|storing|producing|making|"
+    r"that\s+(?:makes?|produces?|stores?|assembles?))\s+(?:the\s+)?|\b(?:producing|produces|produce|makes|making|assembl(?:es|ing))\s+)"
+    r"(?:[\w\-]+\s+){0,2}$", re.I)
+
+# a carrier over a region: the region is where the weapon was released, not the event place
+# ("bombs dropped by Russian aircraft flying over the Belgorod region")
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:aircraft|bombers?|jets?|planes?|warplanes?|helicopters?|warships?|submarines?|avions?|bombardiers?|"
+    r"navires?\s+de\s+guerre|sous-marins?|aviation)\s+(?:[\w\-]+\s+){0,2}?(?:flying\s+|operating\s+|opérant\s+|volant\s+|"
+    r"positioned\s+)?(?:over|above|from|au-dessus\s+(?:de|du|des)|depuis)\s+(?:the\s+|la\s+|le\s+|l['’]|de\s+la\s+)?"
+    r"(?:[\w\-]+\s+){0,2}$", re.I)
+# a sea named only as an attribute ("the Black Sea port city of Odesa", "the Black Sea Fleet")
+_SEA_ATTRIBUTE_AFTER = re.compile(r"^\s*(?:port|ports|coast|coastal|Fleet|fleet|resort|city|seaport|region['’]s)\b")
+_SEA_ATTRIBUTE_BEFORE = re.compile(r"(?:\bflotte\s+(?:russe\s+)?(?:de\s+la|du)\s+|,\s*(?:sur|on)\s+(?:la\s+|the\s+)|\b(?:sur\s+les\s+bords|au\s+bord|côte)\s+de\s+la\s+)$", re.I)
+
+# a count of places or sites states an overall strike over a list of regions ("hit in 3 oblasts",
+# "sur six sites", "at nine locations"), as does a "massive"/"large-scale" strike or attack
+_NUM_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple|"
+             r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs)")
+_SITE_COUNT = re.compile(
+    r"\b(?:at|in|on|across|over|sur|dans|à|en)\s+(?:the\s+|les\s+)?" + _NUM_WORD +
+    r"\s+(?:[\w\-]+\s+)?(?:locations|sites|oblasts|regions|régions|localités|places|endroits|facilities|installations|districts)\b|"
+    r"\b" + _NUM_WORD + r"\s+(?:oblasts|regions|régions)\b", re.I)
+_OVERALL_STRIKE = re.compile(r"\b(?:massive|large-scale|combined|massif|massive|d['’]ampleur|de\s+grande\s+ampleur)\b", re.I)
+
+# a countless interception in the passive ("all attacks had been repelled", "toutes les attaques
+# avaient été repoussées")
+_PASSIVE_REPELLED = re.compile(
+    r"\b(?:(?:the|all|toutes?\s+les|l['’])\s*)?(?:attacks?|attaques?|raids?)\s+(?:had|have|has|were|was|avaient|avait|ont|a)\s+"
+    r"(?:all\s+|toutes\s+)?(?:been\s+|été\s+)?(?:repelled|repulsed|thwarted|repoussée?s?)\b", re.I)
+
+# contrast between the outlet's account and an official's ("..., though Gov. X said all drones
+# were shot down", "..., mais le maire a assuré que ...", "..., bien que le gouverneur ait affirmé")
+_CONTRAST = re.compile(
+    r"(?:,|;|—|–)\s*(?:though|although|even\s+though|but|however|yet|whereas|mais|bien\s+qu['’e]|quoique|alors\s+qu['’e]|"
+    r"tandis\s+qu['’e]|même\s+si|cependant|pourtant|toutefois)\b", re.I)
+
+# "did not comment", "n'a pas commenté": no claim
+_NO_COMMENT = re.compile(
+    r"\b(?:did\s+not\s+(?:immediately\s+)?comment|has\s+not\s+(?:yet\s+)?commented|declined\s+to\s+comment|made\s+no\s+comment|"
+    r"no\s+immediate\s+comment|n['’]a\s+pas\s+(?:encore\s+)?(?:commenté|réagi)|n['’]ont\s+pas\s+(?:encore\s+)?(?:commenté|réagi)|"
+    r"s['’]est\s+refusée?\s+à\s+tout\s+commentaire|n['’]a\s+fait\s+aucun\s+commentaire)\b", re.I)
+
+# relative clauses describing a place or target ("…, from which Russia regularly sends drones",
+# "…, qui produit du carburant"): their tense and frequency words are not the claim's
+_REL_CLAUSE = re.compile(
+    r",\s*(?:(?:from|in|at|of|through|by|via)\s+which|which|where|who|qui|où|d['’]où|par\s+(?:lequel|laquelle|lesquels|lesquelles|où))\b[^,;.]*",
+    re.I)
+
+# long-range precision weapons (RU MoD): a missile-type weapon of unstated kind
+_PRECISION = re.compile(r"\b(?:precision(?:-guided)?\s+weapons?|high-precision|armes?\s+de\s+(?:haute\s+)?précision|précision\s+à\s+longue\s+portée)\b", re.I)
+
 _SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même\s+nombre)\b", re.I)
 
 TARGETS = [
@@ -171,7 +238,10 @@ _BACKGROUND = re.compile(
     r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
     r"en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b(?!\s+\d)|"
     r"throughout\s+the\s+(?:month|year|war)|record\s+(?:number|monthly)|au\s+cours\s+du\s+mois|during\s+the\s+month|"
-    r"total\s+of\s+[\d,\s]+\s+(?:drones|missiles)\s+(?:in|since|this|last)|losses|pertes)", re.I)
+    r"total\s+of\s+[\d,\s]+\s+(?:drones|missiles)\s+(?:in|since|this|last)|losses|pertes|"
+    r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:special\s+military\s+)?operation|"
+    r"depuis\s+le\s+début\s+de\s+l['’]opération|several\s+times|many\s+times|more\s+than\s+once|plusieurs\s+fois|"
+    r"frequent\s+target|cible\s+(?:fréquente|régulière))", re.I)
 
 
 # ------------------------------------------------------------------ data
@@ -239,6 +309,7 @@ class SentenceResult:
     background: bool = False
     explicit_attacker: str | None = None
     country_hint: str | None = None
+    contrast: list = field(default_factory=list)   # positions of ", though" / ", mais" / ", bien que"
 
 
 # ------------------------------------------------------------------ helpers
@@ -288,6 +359,12 @@ def _area_plc(gaz, code: str, text: str):
     if place is None:
         return None
     return _deps.Plc(-1, -1, text, place)
+
+
+def _same_place(a, b) -> bool:
+    if b.place is None and not b.multi_place:
+        return True
+    return a.place is not None and b.place is not None and a.place.admin1_code == b.place.admin1_code
 
 
 def _target(text: str) -> str | None:
@@ -340,11 +417,17 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
         merged.append(w)
     weapons = merged
+    weapons = [w for w in weapons if not (_WEAPON_AS_TARGET_AFTER.match(text[w.end:w.end + 30]) or
+                                          _WEAPON_AS_TARGET_BEFORE.search(text[max(0, w.start - 60):w.start]))]
     places = sorted(ann["places"], key=lambda p: p.start)
+    dl = _DATELINE.match(text)
+    dateline_end = dl.end() if dl else 0
     date_spans = ann["dates"]
 
     res = SentenceResult(items=[])
-    res.background = bool(_BACKGROUND.search(text))
+    res.background = bool(_BACKGROUND.search(_REL_CLAUSE.sub("", text))) or bool(
+        _NO_COMMENT.search(text) and not re.search(
+            r"\b(?:said|says|reported|announced|claimed|according|a\s+(?:affirmé|annoncé|indiqué|déclaré|précisé)|selon)\b", text, re.I))
     res.weapons = weapons
     res.explicit_attacker = _attacker_words(text)
 
@@ -356,7 +439,13 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         r"(?:,\s*|\b)(?:it|he|she|they|the\s+ministry|the\s+statement|the\s+agency|the\s+air\s+force|the\s+governor|the\s+mayor)\s+(?:also\s+)?(?:said|added|reported|says)\b|"
         r"(?:said|added)\s+(?:it|he|she|they)\b|"
         r"selon\s+(?:la\s+même\s+source|le\s+ministère|lui|elle)|a-t-(?:il|elle)\s+(?:\w+\s+)?(?:précisé|ajouté|indiqué|affirmé|déclaré)|"
-        r"(?:a|ont)\s+(?:précisé|ajouté|indiqué)\s+(?:le\s+ministère|la\s+même\s+source)|selon\s+le\s+ministère", text, re.I))
+        r"(?:a|ont)\s+(?:précisé|ajouté|indiqué)\s+(?:le\s+ministère|la\s+même\s+source)|selon\s+le\s+ministère|"
+        r"selon\s+(?:le|ce|son|leur|la)\s+(?:même\s+)?(?:communiqué|bilan|rapport|message|texte|document|déclaration|publication)|"
+        r"(?:indique|précise|ajoute|poursuit)\s+(?:le|la)\s+(?:même\s+)?(?:communiqué|bilan|rapport|message|texte|déclaration)|"
+        r"according\s+to\s+the\s+(?:same\s+)?(?:statement|ministry|report|update|communiqué|post|source|message)|"
+        r"the\s+(?:statement|report|update|post|message)\s+(?:also\s+)?(?:said|added|says|read)", text, re.I))
+    # contrast boundaries followed closely by an official's reported speech
+    res.contrast = [m.start() for m in _CONTRAST.finditer(text)]
 
     # ---- places: roles
     claimant_spans = [(c.start, c.end) for c in cands]
@@ -369,7 +458,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         after = text[p.end:p.end + 40]
         if re.match(r"^(?:\s+(?:region|oblast|Oblast|city|regional))?(?:'s|’s)?\s+(?:[Gg]overnor|[Mm]ayor|head|military\s+administration|regional\s+(?:military\s+)?administration|authorities|officials)", after):
             continue
-        if _LAUNCH_AREA_BEFORE.search(before):
+        if _LAUNCH_AREA_BEFORE.search(before) or _CARRIER_BEFORE.search(before):
+            continue
+        if p.start < dateline_end:
+            continue
+        if not p.admin1_code and re.search(r"\b(?:Sea|mer)\b", p.text, re.I) and (
+                _SEA_ATTRIBUTE_AFTER.match(text[p.end:p.end + 20]) or _SEA_ATTRIBUTE_BEFORE.search(before)):
             continue
         # country-level names
         fc = (p.feature_code or "") if hasattr(p, "feature_code") else ""
@@ -427,6 +521,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             continue
         if own is None and re.match(r"^\s*(?:des|de\s+ces|d['’]entre)\s+(?!drones|missiles|appareils|eux|elles|engins|\d)", after, re.I):
             continue
+        if own is None and re.search(r"\b(?:at|in|on|sur|dans|à|en)\s+(?:the\s+|les\s+)?$", text[max(0, n.start - 12):n.start], re.I) \
+                and re.match(r"^\s*(?:others?|autres|more|de\s+plus)\b", after, re.I):
+            continue      # "debris fell at four others" counts places, not weapons
         c = Count(num=n, value=n.value, qualifier=n.qualifier)
         if re.match(r"^\s*(?:interceptions|downings|shoot-?downs|drones?\s+(?:downed|intercepted))\b", after, re.I):
             c.role = "intercepted"
@@ -670,6 +767,14 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                     c.places = place_list_from(i)
                     break
 
+    # "sur Stepnohirsk et Prymorske" (two towns of one region): one place, not a multi-region figure
+    for c in counts:
+        if len(c.places) > 1 and not c.distributive:
+            codes = {p.admin1_code for p in c.places}
+            if len(codes) == 1 and None not in codes:
+                c.places = c.places[:1]
+                c.place_multi = False
+
     # "quatre missiles de croisière et 21 drones au-dessus de la région de Rostov": the place
     # closes the coordination and applies to every member
     for i in range(len(counts) - 2, -1, -1):
@@ -789,6 +894,33 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         elif it.launched is not None:
             it.event_type = "attack"
 
+    # "huit bombes … sur Stepnohirsk, dont trois ont frappé des maisons": the anaphoric figure
+    # belongs to the launch figure before it, placed or not
+    for i in range(len(items) - 1, 0, -1):
+        b, a = items[i], items[i - 1]
+        if not b.anaphor or a.launched is None or b.launched is not None or not _same_place(a, b):
+            continue
+        if coarse(b.weapon) not in (coarse(a.weapon), "unknown"):
+            continue
+        slots = [k for k in ("intercepted", "lost_to_ew", "hits") if getattr(b, k) is not None]
+        if not slots or any(getattr(a, k) is not None for k in slots):
+            continue
+        if sum(getattr(b, k) or 0 for k in slots) > a.launched:
+            continue
+        for k in slots:
+            setattr(a, k, getattr(b, k))
+        a.event_type = "interception" if (a.intercepted is not None or a.lost_to_ew is not None) else "strike"
+        del items[i]
+
+    # a counted strike without its own place ("Russian forces struck Kharkiv with four bombs"): the
+    # sentence's only event region
+    regions = {p.admin1_code for p in event_places if p.admin1_code}
+    if len(regions) == 1:
+        only = next(p for p in event_places if p.admin1_code)
+        for it in items:
+            if it.event_type == "strike" and it.place is None and not it.multi_place:
+                it.place, it.location_text = only, only.text
+
     # a placed "attack" in a sentence that reports interceptions is a breakdown row
     has_intercept = any(t[2] == "INTERCEPT" for t in trig)
     for it in items:
@@ -809,9 +941,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 if it.qualifier == "approximate":
                     setattr(it, k, None) if False else None
     # "air defences repelled an attack", "all drones had been shot down", "des drones ont été détruits"
-    if not items and res.claimant is not None and _COUNTLESS_INTERCEPT.search(text):
+    ci = (_COUNTLESS_INTERCEPT.search(text) or _PASSIVE_REPELLED.search(text)) if not items and res.claimant is not None else None
+    if ci is not None:
         it = Item(event_type="interception", weapon=_deps.combine_classes([w.weapon_class for w in weapons]) if weapons else "drone",
-                  pos=0)
+                  pos=ci.start())
         if event_places:
             it.place, it.location_text = event_places[0], event_places[0].text
         items.append(it)
@@ -829,7 +962,9 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
     if not strike_trigs:
         # "Les forces ukrainiennes ont attaqué mardi une usine …" → a strike on a named target
         if launch_trigs and tgt and not counts and re.search(
-                r"\b(?:attacked|attaqué|a\s+attaqué|ont\s+attaqué|targeted|visé)\b", text, re.I):
+                r"\b(?:attacked|attaqué|a\s+attaqué|ont\s+attaqué|targeted|visé)\b|"
+                r"\b(?:launched|carried\s+out|mounted|a\s+(?:mené|lancé|porté)|ont\s+(?:mené|lancé|porté))\s+(?:an?\s+|une\s+)?"
+                r"(?:[\w\-]+\s+){0,5}?(?:attack|strike|assault|frappe|attaque|offensive)s?\s+(?:on|against|at|contre|sur|visant)\b", text, re.I):
             pass
         else:
             return
@@ -859,8 +994,17 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
             key = "?" + p.text
         groups.setdefault(key, p)
     wclass = _deps.combine_classes([w.weapon_class for w in weapons])
+    if _PRECISION.search(text) and wclass == "drone":
+        wclass = "mixed"          # "long-range precision weapons and attack drones"
     model = next((w.model for w in weapons if w.model), None)
     plist = list(groups.values())
+    # "in Sevastopol Bay in Russian-occupied Crimea": the second place contains the first
+    for a, b in zip(list(plist), list(plist)[1:]):
+        if a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code and a.end <= b.start and re.fullmatch(
+                r"\s*(?:Bay|Harbou?r|port|baie)?\s*,?\s*(?:in|dans|en|of)\s+(?:the\s+)?(?:(?:Russian-)?occupied\s+|annexed\s+|"
+                r"la\s+|le\s+|l['’]|la\s+péninsule\s+de\s+|the\s+peninsula\s+of\s+)?(?:[\w\-]+\s+)?",
+                text[a.end:b.start], re.I) and b in plist:
+            plist.remove(b)
     # clauses ("…, while in the Kharkiv region a drone hit …"): weapons of the place's own clause
     bounds = [0] + [m.end() for m in re.finditer(r",\s*(?:while|whereas|tandis\s+que|alors\s+que|and\s+in|et\s+(?:à|dans))\b|;\s*", text)] + [len(text) + 1]
 
@@ -870,13 +1014,23 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
                 ws = [w for w in weapons if a <= w.start < b]
                 return _deps.combine_classes([w.weapon_class for w in ws]) if ws else "unknown"
         return wclass
+    overall = bool(_SITE_COUNT.search(text) or _OVERALL_STRIKE.search(text))
     if not plist:
         it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=strike_trigs[0][0] if strike_trigs else 0)
         it.country_hint = res.country_hint
+        it.attacker = res.explicit_attacker
+        it.is_total = overall
         res.items.append(it)
         return
     multi = len(plist) > 1
+    parent = None
+    if multi and overall:
+        # an overall strike stated over a list of regions: the total, then one row per region
+        tot = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=plist[0].start - 1, is_total=True)
+        tot.country_hint = res.country_hint or plist[0].country_code
+        res.items.append(tot)
+        parent = len(res.items) - 1
     for p in plist:
         it = Item(event_type="strike", weapon=clause_weapon(p.start) if len(bounds) > 2 else wclass, model=model,
-                  target=tgt, place=p, location_text=p.text, ambiguous=multi, pos=p.start)
+                  target=tgt, place=p, location_text=p.text, ambiguous=multi, pos=p.start, parent=parent)
         res.items.append(it)
