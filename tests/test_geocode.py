@@ -71,6 +71,8 @@ def test_admin1_table_is_complete():
     ("акватория Черного моря", "sea:black-sea", "admin1"),
     ("Чорне море", "sea:black-sea", "admin1"),
     ("mer d'Azov", "sea:sea-of-azov", "admin1"),
+    ("над акваторией Каспийского моря", "sea:caspian-sea", "admin1"),
+    ("the Baltic Sea", "sea:baltic-sea", "admin1"),
 ])
 def test_resolve_kinds(gaz, query, loc_id, precision):
     p = gaz.resolve(query)

@@ -478,7 +478,19 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     # ---- counts
     bad_spans = [(w.start, w.end) for w in weapons if w.model] + [(p.start, p.end) for p in places] + list(date_spans)
     counts: list[Count] = []
-    for n in ann["numbers"]:
+    numbers = list(ann["numbers"])
+    # machine-translated pages switch language inside a sentence ("… — les trois ont été détruits"):
+    # number words of the other language, where that language's function words surround them
+    other = "fr" if lang == "en" else "en"
+    for n in _deps.find_numbers(text, other):
+        if n.text[:1].isdigit() or any(m.start < n.end and n.start < m.end for m in numbers):
+            continue
+        ctx = text[max(0, n.start - 25):n.end + 25]
+        if other == "fr" and re.search(r"\b(?:les|des|ont|été|sont|dont|parmi|de\s+ces)\b", ctx) or \
+                other == "en" and re.search(r"\b(?:the|were|was|have|of\s+them|of\s+which)\b", ctx):
+            numbers.append(n)
+    numbers.sort(key=lambda n: n.start)
+    for n in numbers:
         kind = getattr(n, "kind", "count")
         if kind not in (None, "count", "article"):
             continue
@@ -535,7 +547,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             after, re.I))
         bef = text[max(0, n.start - 40):n.start]
         c.all_of = bool(re.search(r"\b(?:all|tous\s+les|toutes\s+les|l['’]ensemble\s+des)\s*$", bef, re.I))
-        c.anaphor = bool(_ANAPHOR_BEFORE.search(text[max(0, n.start - 60):n.start]) or _ANAPHOR_AFTER.match(after))
+        c.anaphor = bool(_ANAPHOR_BEFORE.search(text[max(0, n.start - 60):n.start]) or _ANAPHOR_AFTER.match(after) or
+                         # "les trois ont été détruits", "all three were shot down": the figure refers back
+                         (re.search(r"\b(?:les|all|tous\s+les|toutes\s+les)\s*$", bef, re.I) and
+                          re.match(r"^\s*(?:ont|sont|avaient|étaient|were|have|had)\b", after, re.I)))
         c.toward_capital = bool(_TOWARD_CAPITAL.search(text[n.end:n.end + 90])) and not re.search(r"\d", text[n.end:n.end + 25])
         counts.append(c)
 
@@ -664,6 +679,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             pre = t
             break
         if pre is not None:
+            # "launched 58 drones, 34 of which were shot down, as well as two missiles": the count
+            # continues the launch figure, not the parenthetical anaphor
+            if idx >= 2 and counts[idx - 1].anaphor and counts[idx - 2].role and re.search(
+                    r",\s*(?:as\s+well\s+as|along\s+with|together\s+with|ainsi\s+que|de\s+même\s+que)\b", text[pre[1]:c.num.start], re.I):
+                c.role = counts[idx - 2].role
+                continue
             c.role = ROLE_OF[pre[2]]
             continue
         if idx > 0 and counts[idx - 1].role is not None:
