@@ -284,6 +284,11 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             if c is not None:
                 canonical, code, kind = c.canonical, c.admin1_code, c.kind
                 side = _claimant_side(c, _place_country(it), r.country_hint)
+            if c is not None and it.event_type == "strike" and any(
+                    c.end <= b < it.pos for b in (getattr(r, "narrative", None) or [])):
+                # "X said it shot down 112 drones, as falling debris damaged homes in …": the outlet's narrative
+                c, explicit = None, False
+                canonical, side, code, kind = "outlet", o_side, None, None
             if canonical is None and contrasted:
                 # the outlet's own account, contradicted by the official in the same sentence
                 canonical, side = "outlet", o_side
@@ -324,9 +329,12 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                         it.location_text = getattr(plc.place, "admin1", None) or getattr(plc.place, "name", None)
             # date
             if d and d.get("date_text"):
-                cl.date, cl.own_date = d, True
+                # a bare clock time ("between 6 p.m. and 9 p.m.") does not fix the day: a statement
+                # made on an earlier day does
+                sd = _speech_date(s["text"], lang, published, main_date) if _CLOCK_ONLY.match(d["date_text"]) else None
+                cl.date, cl.own_date = (dict(sd, date_text=d["date_text"]) if sd else d), True
             else:
-                cl.date = main_date
+                cl.date = _speech_date(s["text"], lang, published, main_date) or main_date
             claims.append(cl)
             new_claims.append(cl)
             if canonical and canonical != "outlet" and not s.get("is_title"):
@@ -352,6 +360,31 @@ def _attribution_only(t: str, r):
     if cands and _ATTRIB_WORDS.search(t):
         return sorted(cands, key=lambda c: (-c.score, c.start))[0]
     return None
+
+
+_SPEECH_DAY = re.compile(
+    r"\b(?:said|reported|announced|claimed|stated|wrote)\s+(?:on\s+)?(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|affirmé|revendiqué|rapporté|précisé|fait\s+état)\s+"
+    r"(?P<fr>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
+
+
+_CLOCK_ONLY = re.compile(
+    r"^\s*(?:between|from|after|before|around|at|until|entre|vers|à|après|avant|de)?\s*\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h)?"
+    r"(?:\s*(?:and|to|et|à|-|–)\s*\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h)?)?(?:\s*(?:Moscow|Kyiv|local)\s+time|\s*heure\s+de\s+\w+)?\s*$", re.I)
+
+
+def _speech_date(text: str, lang: str, published, main_date):
+    """A statement made on an earlier day than the article's main event ("the ministry said on
+    Friday that …" in a Saturday article) reports an event no later than that day."""
+    m = _SPEECH_DAY.search(text)
+    if not m or not main_date or not main_date.get("event_date"):
+        return None
+    day = m.group("en") or m.group("fr")
+    d = _deps.resolve_for_sentence(("on " if m.group("en") else "") + day, "en" if m.group("en") else "fr", published)
+    if not d or not d.get("event_date") or d["event_date"] >= main_date["event_date"]:
+        return None
+    return {"event_date": d["event_date"], "event_date_start": d["event_date"], "event_date_end": d["event_date"],
+            "date_precision": "day", "date_text": None}
 
 
 def _looks_unattributed_news(t: str) -> bool:
@@ -574,6 +607,16 @@ def _cross_sentence(claims: list[Claim]):
             if _same_claim(p, cl, title=False):
                 _absorb(p, cl)
                 break
+    for cl in body:
+        it = cl.item
+        if cl.dropped or cl.claimant != "outlet" or it.event_type != "strike" or it.place is None or it.ambiguous:
+            continue
+        for p in body:
+            if p is cl or p.dropped or p.claimant in (None, "outlet") or p.item.event_type != "strike" or p.item.ambiguous:
+                continue
+            if _place_code(p.item) == _place_code(it) and p.attacker == cl.attacker and abs(p.sent_idx - cl.sent_idx) <= 4:
+                _absorb(p, cl)
+                break
     for cl in claims:
         if not cl.is_title or cl.dropped:
             continue
@@ -625,15 +668,39 @@ def _cross_sentence(claims: list[Claim]):
         it = cl.item
         if cl.dropped or it.event_type != "strike" or it.place is not None or it.multi_place:
             continue
+        txt = " ".join(cl.sentences)
+        if _FIREFIGHTING.search(txt):
+            cl.dropped = True       # "firefighters were still putting out the blaze": a follow-up, not a new strike
+            continue
+        if it.target and _DEMONSTRATIVE_TARGET.search(txt):
+            # "a strike on this same refinery": the place of the earlier strike on that target
+            prev = [p for p in claims if p is not cl and p.item.event_type == "strike" and p.item.place is not None
+                    and p.item.target == it.target and p.sent_idx < cl.sent_idx]
+            if prev:
+                it.place, it.location_text = prev[-1].item.place, prev[-1].item.location_text
+                pcc = _place_country(it)
+                if pcc in ("RU", "UA"):
+                    cl.country = pcc
+                    if it.attacker is None and _place_code(it) not in ("UA-43", "UA-40"):
+                        cl.attacker = "UA" if pcc == "RU" else "RU"
+                continue
         if it.is_total and (any(k.parent is cl and not k.dropped for k in claims) or
                             (cl.claimant not in (None, "outlet") and not cl.is_title)):
             continue          # an overall strike ("hits at nine locations", "sur six sites") with its rows or source
         near = [p for p in claims if p is not cl and not p.dropped and p.item.event_type == "strike"
-                and p.side == cl.side and p.claimant == cl.claimant and abs(p.sent_idx - cl.sent_idx) <= 2]
+                and p.side == cl.side and (p.claimant == cl.claimant or _generic(cl.claimant)) and abs(p.sent_idx - cl.sent_idx) <= 2]
         txt = " ".join(cl.sentences)
         specific = it.target or re.search(r"\b(?:carried\s+out|struck|hit|a\s+frappé|ont\s+frappé|a\s+mené|massive|massive)\b", txt, re.I)
         if (near and not it.target) or not cl.explicit or not specific:
             cl.dropped = True
+
+
+_FIREFIGHTING = re.compile(
+    r"\b(?:put\s+out|putting\s+out|extinguish\w*|battl\w+|fighting|contain\w*|éteindre|éteint\w*|maîtris\w*|circonscri\w*|"
+    r"combatt\w+|lutt\w+\s+contre)\s+(?:\w+\s+){0,2}?(?:the|l['’]|le|la|les)\s*(?:blaze|fire|flames|incendie|feu|flammes)\b", re.I)
+_DEMONSTRATIVE_TARGET = re.compile(
+    r"\b(?:cette|cet|ce)\s+(?:même\s+)?(?:raffinerie|usine|dépôt|site|installation|aérodrome|base|port|terminal|centrale|entreprise|sous-station)|"
+    r"\b(?:this|that|the\s+same)\s+(?:refinery|plant|depot|site|facility|airfield|airbase|base|port|terminal|station|factory|substation)", re.I)
 
 
 def _item_parent_is(k: Claim, pi: Item, live) -> bool:
@@ -669,7 +736,7 @@ def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
         if a.event_type == "strike" and p.claimant != c.claimant and not (
                 _generic(p.claimant) or _generic(c.claimant) or "outlet" in (p.claimant, c.claimant)):
             return False
-        if p.parent is not None or c.parent is not None:
+        if c.parent is not None or (p.parent is not None and not (a.event_type == "strike" and b.place is not None)):
             return False
         if a.is_total != b.is_total:
             return False

@@ -70,7 +70,9 @@ _NEG_DAMAGE = re.compile(
     r"no\s+damage|did\s+not\s+(?:cause|report)\s+(?:any\s+)?damage|caused\s+no\s+damage|"
     r"sans\s+(?:faire\s+de\s+|causer\s+de\s+|provoquer\s+de\s+)?(?:dégâts|dommages|victimes\s+ni\s+dégâts)|"
     r"aucun(?:e)?\s+(?:dégât|dommage|destruction)|pas\s+(?:fait\s+)?de\s+dégâts|n['’]a\s+pas\s+fait\s+de\s+dégâts|"
-    r"only\s+debris|seulement\s+des\s+débris|just\s+debris", re.I)
+    r"only\s+debris|seulement\s+des\s+débris|just\s+debris|seuls\s+des\s+débris|"
+    r"\bsans\s+(?:\w+\s+){1,3}(?:de\s+|d['’])?(?:victimes\s+ni\s+(?:de\s+)?)?(?:dégâts|dommages|destructions)|"
+    r"\bwithout\s+(?:\w+\s+){1,3}(?:any\s+)?(?:damage|destruction)", re.I)
 
 _ANAPHOR_BEFORE = re.compile(
     r"(?:\b(?:of|among)\s+(?:those|these|them|the\s+total|this\s+number)|\bof\s+which\b|"
@@ -217,6 +219,8 @@ TARGETS = [
     (r"private\s+hous(?:e|es)|houses|homes|maisons?(?:\s+particulières?)?", "private houses"),
     (r"warehouses?|entrepôts?|storage\s+(?:buildings?|facilit(?:y|ies))", "warehouse"),
     (r"radar\s+stations?|stations?\s+radar", "radar station"),
+    (r"air[- ]defen[cs]e\s+systems?|systèmes?\s+de\s+défense\s+(?:anti)?aérienne|Pantsir(?:-S1)?|S-[34]00|Buk(?:-M\d)?|Tor-M\d", "air defence system"),
+    (r"fuel\s+depots?|dépôts?\s+de\s+carburant", "oil depot"),
     (r"ships?|vessels?|tankers?|navires?|pétroliers?|landing\s+ship", "vessel"),
     (r"schools?|écoles?", "school"),
     (r"cars?|vehicles?|voitures?|véhicules?|bus|minibus|trucks?|camions?", "vehicle"),
@@ -229,7 +233,7 @@ _BACKGROUND = re.compile(
     r"depuis\s+(?:le\s+début\s+(?:de\s+l['’]année|du\s+mois|de\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|\d{4})|"
     r"so\s+far\s+this\s+(?:year|month)|this\s+year|cette\s+année|last\s+month|le\s+mois\s+dernier|per\s+(?:day|month)|a\s+day\b|par\s+(?:jour|mois)|"
     r"regularly|repeatedly|régulièrement|à\s+plusieurs\s+reprises|has\s+(?:increased|expanded|stepped\s+up|intensified)|have\s+intensified|"
-    r"a\s+(?:intensifié|multiplié|accru)|campaign|campagne|in\s+general|en\s+général|production\s+(?:of|targets?|plans?|capacity|rates?|lines?|de)|"
+    r"a\s+(?:intensifié|multiplié|accru)|\bintensifi(?:e|es|ent|y|ies|ying)\s+(?:ses|leurs|its|their)\b|campaign|campagne|in\s+general|en\s+général|production\s+(?:of|targets?|plans?|capacity|rates?|lines?|de)|"
     r"produc(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}\d|produire|manufactur|fabriqu|has\s+(?:also\s+)?lost|have\s+lost|a\s+perdu|ont\s+perdu|"
     r"armou?red\s+(?:fighting\s+)?vehicles|\bneeds?\b|\bbillion|milliards?|\bpledge|\baid\s+package|are\s+aimed\s+at|is\s+aimed\s+at|"
     r"budget|GDP|PIB|prisoners?|prisonniers?|exchange|échange|air[- ]raid\s+alerts?|alertes?\s+aériennes?|l['’]alerte\s+aérienne|sanctions|"
@@ -310,6 +314,7 @@ class SentenceResult:
     explicit_attacker: str | None = None
     country_hint: str | None = None
     contrast: list = field(default_factory=list)   # positions of ", though" / ", mais" / ", bien que"
+    narrative: list = field(default_factory=list)  # positions of ", as …" clauses
 
 
 # ------------------------------------------------------------------ helpers
@@ -334,13 +339,16 @@ def _attacker_words(text: str) -> str | None:
     ua = len(re.findall(r"\b(?:Ukrainian|ukrainien(?:ne)?s?)\s+(?:\w+\s+){0,2}(?:drones?|missiles?|UAVs?|appareils|forces|strikes?|attacks?|frappes?|attaques?)|"
                         r"\b(?:drones?|missiles?|UAVs?|appareils|frappes?|attaques?)\s+(?:\w+\s+){0,1}ukrainien(?:ne)?s?\b|"
                         r"\b(?:Ukraine|Kyiv|Kiev)\s+(?:has\s+|had\s+)?(?:launched|attacked|struck|fired|a\s+(?:lancé|attaqué|frappé))|"
-                        r"\b(?:l['’]Ukraine|Kiev|Kyiv)\s+a\s+(?:lancé|attaqué|frappé|mené)|\bforces\s+ukrainiennes\s+ont\b", text, re.I))
+                        r"\b(?:l['’]Ukraine|Kiev|Kyiv)\s+a\s+(?:lancé|attaqué|frappé|mené)|\bforces\s+(?:armées\s+)?ukrainiennes\s+ont\b|"
+                        r"\b(?:l['’]armée|les\s+troupes)\s+ukrainiennes?\s+(?:a|ont)\b|\bUkrainian\s+(?:armed\s+forces|army|troops|military)\s+(?:has\s+|have\s+|had\s+)?(?:struck|hit|attacked|launched|fired)", text, re.I))
     ru = len(re.findall(r"\b(?:Russian|russes?)\s+(?:\w+\s+){0,2}(?:drones?|missiles?|UAVs?|appareils|forces|strikes?|attacks?|frappes?|attaques?|bombers?)|"
                         r"\b(?:drones?|missiles?|UAVs?|appareils|frappes?|attaques?|bombardements?)\s+(?:\w+\s+){0,1}russes?\b|"
                         r"\b(?:Russia|Moscow|the\s+enemy|Russian\s+forces)\s+(?:has\s+|had\s+)?(?:launched|attacked|struck|fired|sent|used)|"
                         r"\b(?:la\s+Russie|Moscou|l['’]ennemi|les\s+forces\s+russes)\s+(?:a|ont|avait)\s+(?:\w+\s+){0,2}(?:lancé|attaqué|frappé|tiré|utilisé)|"
                         r"\b(?:lancés?|lancées?|tirés?|tirées?)\s+par\s+(?:la\s+)?Russie|\blaunched\s+by\s+Russia|"
-                        r"\bthe\s+enemy\s+(?:attacked|launched)|\bl['’]ennemi\b", text, re.I))
+                        r"\bthe\s+enemy\s+(?:attacked|launched)|\bl['’]ennemi\b|"
+                        r"\b(?:les\s+)?forces\s+armées\s+russes\s+(?:a|ont|avaient)\b|\b(?:l['’]armée|les\s+troupes)\s+russes?\s+(?:a|ont|avait|avaient)\b|"
+                        r"\bRussian\s+(?:armed\s+forces|army|troops|military)\s+(?:has\s+|have\s+|had\s+)?(?:struck|hit|attacked|launched|fired|shelled)", text, re.I))
     if ua and not ru:
         return "UA"
     if ru and not ua:
@@ -446,6 +454,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         r"the\s+(?:statement|report|update|post|message)\s+(?:also\s+)?(?:said|added|says|read)", text, re.I))
     # contrast boundaries followed closely by an official's reported speech
     res.contrast = [m.start() for m in _CONTRAST.finditer(text)]
+    res.narrative = [m.start() for m in re.finditer(r",\s*as\s+(?!well\b|many\b|much\b|part\b|a\s+result\b|of\b|if\b|it\s+(?:said|added))", text, re.I)]
 
     # ---- places: roles
     claimant_spans = [(c.start, c.end) for c in cands]
@@ -462,6 +471,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             continue
         if p.start < dateline_end:
             continue
+        if re.match(r"^\s*,\s*(?:le|la|les|l['’]|the)\s+(?:ministère|ministry|Kremlin|armée|military|porte-parole|spokes\w+|défense|defen[cs]e)",
+                    text[p.end:p.end + 30], re.I) and re.match(r"^\s*(?:À|A|In|Au|En)\s*$", text[max(0, p.start - 4):p.start]):
+            continue      # "À Moscou, le ministère de la Défense a assuré …": where the claimant speaks
+
         if not p.admin1_code and re.search(r"\b(?:Sea|mer)\b", p.text, re.I) and (
                 _SEA_ATTRIBUTE_AFTER.match(text[p.end:p.end + 20]) or _SEA_ATTRIBUTE_BEFORE.search(before)):
             continue
@@ -980,6 +993,14 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
     strike_trigs = [t for t in triggers if t[2] == "STRIKE"]
     launch_trigs = [t for t in triggers if t[2] == "LAUNCH"]
     tgt = _target(text)
+    # "destroyed a fuel depot", "avoir détruit un système Pantsir": destruction of a ground target
+    for t in triggers:
+        if t[2] == "INTERCEPT" and re.match(r"^(?:destroy|détrui)", text[t[0]:t[1]], re.I):
+            nxt = text[t[1]:t[1] + 60]
+            m = re.match(r"^\s*(?:(?:an?|the|une?|le|la|les|des|several|plusieurs)\s+)?(?:[\w\-]+\s+){0,2}", nxt, re.I)
+            head = nxt[:m.end() + 40] if m else nxt
+            if _target(head) and not any(t[1] <= w.start < t[1] + 25 for w in weapons):
+                strike_trigs.append(t)
     if not strike_trigs:
         # "Les forces ukrainiennes ont attaqué mardi une usine …" → a strike on a named target
         if launch_trigs and tgt and not counts and re.search(
@@ -1002,7 +1023,7 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
         return
     # a sentence that only says drones were shot down ("interceptions") is not a strike
     if res.items and all(it.event_type in ("interception", "attack") for it in res.items) and \
-            not re.search(r"\b(?:damag|endommag|fire\s|fires?\b|incendie|feu\b|hit\b|hits\b|touch|frapp|struck|impact|explosions?\b)", text, re.I):
+            not re.search(r"\b(?:damag|endommag|dégâts|dommages|fire\s|fires?\b|incendie|feu\b|hit\b|hits\b|touch|frapp|struck|impact|explosions?\b)", text, re.I):
         return
     if res.items and all(it.event_type == "attack" for it in res.items) and not re.search(
             r"\b(?:hit|struck|damag|endommag|touch|frapp|incendie|fire\s+broke|explos|impact)", text, re.I):
@@ -1015,6 +1036,10 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
             key = "?" + p.text
         groups.setdefault(key, p)
     wclass = _deps.combine_classes([w.weapon_class for w in weapons])
+    if any(it.event_type == "interception" for it in res.items) and not re.search(
+            r"\b(?:debris|débris|fragments|wreckage|épave)", text, re.I):
+        # "21 drones were shot down …, which reports two dead and damage in …": the damage's weapon is not stated
+        wclass = "unknown"
     if _PRECISION.search(text) and wclass == "drone":
         wclass = "mixed"          # "long-range precision weapons and attack drones"
     model = next((w.model for w in weapons if w.model), None)
