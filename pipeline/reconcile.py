@@ -6,7 +6,7 @@ merges), every list sorted by its primary key and JSON-serialisable. No file I/O
 the core; :func:`main` is a thin JSONL/CSV wrapper for running the stage by hand.
 
 The rules (which mentions are one claim, which claims are one incident, how ids are made,
-revisions, ``disputed``) are written up in ``docs/reconcile.md``; the short version:
+revisions, ``disputed``) are written up in README.md ("How claims are reconciled"); the short version:
 
 1. **mentions → claims.** Mentions are blocked on (claimant side, normalised claimant key,
    event type, weapon, place key) and, inside a block, clustered greedily in publication order:
@@ -583,7 +583,7 @@ def _merges(previous: dict[str, str] | None, incident_of: dict[str, str]) -> lis
 
 def reconcile(mentions: list[dict], articles: list[dict],
               previous: dict[str, str] | None = None) -> Reconciled:
-    """Mentions → claims → incidents (see the module docstring and docs/reconcile.md).
+    """Mentions → claims → incidents (see the module docstring and README.md).
 
     ``mentions``: mention dicts (mentions.yaml fields minus ``claim_id``, with
     ``parent_mention_id``); ``articles``: dicts with at least ``article_id``, ``url``,
