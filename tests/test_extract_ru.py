@@ -217,3 +217,108 @@ def test_weapon_profile_is_not_a_claim():
     text = ("**Ударный вертолет Ми-28** предназначен для поиска и уничтожения бронетехники противника. "
             "Вертолет способен поражать цели днем и ночью.")
     assert run(text) == []
+
+
+# ---------------------------------------------------------------- generalisation rules (held-out patterns)
+
+def pick(ms, *keys):
+    return [tuple(m[k] for k in keys) for m in ms]
+
+
+def test_ew_figure_is_lost_to_ew_of_the_same_claim():
+    text = ("Ночью киевский режим пытался атаковать девятнадцатью беспилотниками объекты Республики Крым. "
+            "Двенадцать БПЛА уничтожены дежурными средствами ПВО. Еще семь БПЛА подавлены средствами РЭБ.")
+    assert pick(run(text), "event_type", "weapon", "launched", "intercepted", "lost_to_ew", "admin1_code") == [
+        ("interception", "drone", 19, 12, 7, "UA-43")]
+
+
+def test_ew_count_in_the_same_clause_and_detected_total():
+    text = ("Средствами ПВО обнаружено 30 украинских беспилотных летательных аппаратов. Над полуостровом Крым "
+            "шесть БПЛА уничтожены, 24 подавлены средствами радиоэлектронной борьбы.")
+    assert pick(run(text), "event_type", "launched", "intercepted", "lost_to_ew") == [("interception", 30, 6, 24)]
+
+
+def test_detected_then_all_destroyed_gives_launched_and_intercepted():
+    text = ("Сегодня ночью над акваторией Азовского моря средствами ПВО обнаружены 14 украинских БПЛА. "
+            "Все беспилотники уничтожены или подавлены средствами РЭБ.")
+    assert pick(run(text), "event_type", "weapon", "launched", "intercepted", "admin1") == [
+        ("interception", "drone", 14, 14, "Sea of Azov")]
+
+
+def test_detection_by_own_recce_drone_is_no_attack():
+    text = ("С помощью БпЛА разведчики обнаружили пикап ВСУ. Обнаруженная цель была уничтожена расчетом "
+            "FPV-дрона.")
+    assert [m["event_type"] for m in run(text)] == ["strike"]
+
+
+def test_target_city_of_the_attack_locates_the_interception():
+    text = ("Киевский режим предпринял ракетный удар по объектам портовой инфраструктуры города Севастополь. "
+            "Дежурными средствами ПВО две ракеты «Нептун» сбиты.")
+    assert pick(run(text), "event_type", "weapon", "intercepted", "admin1_code") == [
+        ("interception", "cruise_missile", 2, "UA-40")]
+
+
+def test_all_targets_destroyed_in_air_defence_context_is_an_interception_per_group():
+    text = ("Около 09.00 мск противник пытался атаковать объекты на территории России с применением двух "
+            "реактивных снарядов РСЗО и четырех БПЛА самолетного типа. Дежурными средствами ПВО все воздушные "
+            "цели уничтожены над территорией Курской области.")
+    got = pick(run(text), "event_type", "weapon", "launched", "intercepted", "admin1_code")
+    assert sorted(got) == [("interception", "drone", 4, 4, "RU-KRS"), ("interception", "rocket", 2, 2, "RU-KRS")]
+
+
+def test_aim_of_the_attack_in_the_next_sentence_is_no_strike():
+    text = ("Командир зенитного расчета рассказал об отражении атаки ударных БПЛА: «все цели были поражены и "
+            "уничтожены». Целью атаки был нефтеперерабатывающий завод в Ярославской области.")
+    got = pick(run(text, published="2025-07-01"), "event_type", "weapon", "admin1_code")
+    assert got == [("interception", "drone", "RU-YAR")]
+
+
+def test_strike_cut_at_the_limit_gives_no_claim():
+    text = ("⚡️ Около 18.20 мск дежурными средствами ПВО уничтожен украинский беспилотный летательный аппарат "
+            "над территорией Брянской области. В результате падения обломков повреж")
+    assert pick(run(text), "event_type", "intercepted", "admin1_code") == [("interception", 1, "RU-BRY")]
+
+
+def test_howitzer_strike_and_weapon_inside_the_target_phrase():
+    got = run("Расчетом гаубицы «Гиацинт-Б» уничтожен расчет миномета ВСУ в районе Курахово.")
+    assert pick(got, "event_type", "weapon", "weapon_model", "admin1_code", "attacker_side") == [
+        ("strike", "artillery", "Giatsint", "UA-14", "RU")]
+    got = run("Огнем артиллерии уничтожены склад и пункт управления БПЛА противника.")
+    assert pick(got, "event_type", "weapon") == [("strike", "artillery")]
+
+
+def test_heading_region_and_front_direction_carry_to_ground_strikes():
+    text = ("Подразделения группировки войск «Север» продолжают уничтожение формирований ВСУ в Брянской области. "
+            "Нанесено поражение живой силе и технике противника.")
+    assert pick(run(text), "event_type", "admin1_code", "ambiguous") == [("strike", "RU-BRY", True)]
+    text = ("На Купянском направлении подразделения группировки «Запад» улучшили тактическое положение. "
+            "◽️ Расчетом ЗРК «Тор» уничтожен беспилотный летательный аппарат противника.")
+    assert pick(run(text), "event_type", "weapon", "intercepted", "admin1_code") == [
+        ("interception", "drone", 1, "UA-63")]
+
+
+def test_russian_aircraft_shot_down_attacker_is_russia_and_launch_area_ignored():
+    text = ("Сегодня над Курской областью был сбит вертолет Ми-8 ВКС России. Поражение вертолета осуществлено "
+            "ВСУ из района населенного пункта Хотень Сумской области.")
+    got = run(text)
+    assert pick(got, "event_type", "weapon", "attacker_side", "intercepted", "admin1_code") == [
+        ("interception", "aircraft", "RU", 1, "RU-KRS")]
+
+
+def test_multi_day_window_has_no_event_date():
+    text = "С 12 по 18 мая войсками нанесено 9 групповых ударов высокоточным оружием по объектам ВПК Украины."
+    got = run(text, published="2025-05-18")
+    assert [m["event_date"] for m in got] == [None] and got[0]["event_type"] == "strike"
+    text = "В ночь с 17 на 18 мая средствами ПВО сбиты 5 БПЛА над Орловской областью."
+    assert [m["event_date"] for m in run(text, published="2025-05-18")] == ["2025-05-18"]
+
+
+def test_launch_counts_of_drones_and_boats_fold_into_the_interception():
+    text = ("Ночью киевский режим предпринял попытку атаки семью БПЛА самолетного типа и двумя безэкипажными "
+            "катерами на Новороссийск. Три украинских БПЛА уничтожены над акваторией Черного моря.")
+    assert pick(run(text), "event_type", "weapon", "launched", "intercepted") == [("interception", "drone", 9, 3)]
+
+
+def test_own_forces_using_a_drone_is_not_an_attack_claim():
+    text = "Для поражения опорного пункта ВСУ российские штурмовики применили ударный БпЛА."
+    assert "attack" not in [m["event_type"] for m in run(text)]

@@ -111,3 +111,22 @@ def test_regional_daily_report_by_weapon_is_a_strike_breakdown():
         ("strike", "drone", None, None, None, None, "UA-23", 0, False) + gov + (None,),
         ("strike", "artillery", None, None, None, None, "UA-23", 0, False) + gov + (None,),
     ]
+
+
+def test_launch_with_zavdav_udaru_and_launch_area_is_not_a_strike():
+    text = ("У ніч на 3 березня противник завдав удару 6 крилатими ракетами Х-101 з району пусків Саратовська "
+            "обл. та 80 ударними БпЛА. Станом на 09:00 збито 5 крилатих ракет та 52 БпЛА.")
+    got = run(text)
+    assert [(m["event_type"], m["weapon"], m["launched"], m["intercepted"], m["admin1_code"]) for m in got] == [
+        ("interception", "cruise_missile", 6, 5, None), ("interception", "drone", 80, 52, None)]
+
+
+def test_of_which_count_after_the_relative_pronoun():
+    got = run("Вночі росіяни випустили по Україні 72 дрони, з яких 48 знешкодили сили ППО.")
+    assert [(m["event_type"], m["launched"], m["intercepted"]) for m in got] == [("interception", 72, 48)]
+
+
+def test_shelling_verb_gatyv_is_a_strike():
+    got = run("Ввечері ворог гатив по Марганецькій громаді з артилерії, пошкоджено будинок.",
+              outlet="Суспільне Дніпро")
+    assert [(m["event_type"], m["weapon"], m["attacker_side"]) for m in got] == [("strike", "artillery", "RU")]

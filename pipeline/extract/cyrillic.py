@@ -79,14 +79,15 @@ _GROUND_REPEL_RE = _rx(r"(?:отразил\w*|отражен\w*|сорван\w*|
 _CUMULATIVE_RE = _rx(r"(?:более|свыше|понад) (?:сотни|тысяч\w*|сотні|тисяч\w*)|множеств\w* (?:уничтоженн|сбит)\w*|десятки уничтоженн\w*")
 
 _LAUNCH_AREA_RE = _rx(
-    r"(?:^|\s)(?:с|со|из|з|із|зі)\s+(?:(?:территори\w*|територі\w*|район\w*|акватори\w*|напрямк\w*|направлени\w*|сторон\w*|боку|аэродром\w*|аеродром\w*)\s+)?$")
+    r"(?:^|\s)(?:с|со|из|з|із|зі)\s+(?:(?:территори\w*|територі\w*|район\w*|акватори\w*|напрямк\w*|направлени\w*|сторон\w*|боку|аэродром\w*|аеродром\w*)\s+)?"
+    r"(?:(?:пуск\w*|пусков\w*)\s+)?(?:(?:населенн\w*\s+пункт\w*|населен\w*\s+пункт\w*|н\.\s*п\.)\s+[\w'\-]+\s+)?$")
 _LAUNCH_LIST_RE = _rx(r"(?:з|із|с|со) (?:напрямк\w*|направлени\w*)[^.]*$")
 
 _INSTR_RE = _rx(r"(?:ами|ями|ыми|ими|ым|им|ом|ою|ой)$")
 _SINGULAR_HEAD_RE = _rx(NW + r"(?:ракета|ракету|снаряд|бомба|бомбу|беспилотник|безпілотник|дрон|вертол[её]т|вертоліт|самол[её]т|літак|катер|аппарат|апарат)" + NE)
 _SINGULAR_ADJ_RE = _rx(NW + r"(?:украинск|ударн|беспилотн|разведывательн|российск|ворож|українськ|російськ)(?:ий|ый|ая|ой|а|ий)" + NE)
 _SINGULAR_VERB_RE = _rx(NW + r"(?:уничтожен|сбит|перехвачен|уничтожена|сбита|перехвачена|ликвидирован|обнаружен и уничтожен|збитий|збита|знищений|знищена)" + NE)
-_ALL_RE = _rx(NW + r"(?:все|всі|усі)\s+$")
+_ALL_RE = _rx(NW + r"(?:все|всі|усі)\s+(?:[а-яіїєґ'\-]+(?:ие|ые|і|их|ых)\s+){0,2}$")
 
 _OWN_AGENT = {
     "RU": _rx(r"артиллери\w*|огн[её]м|ударами|авиацией|расчет\w* (?:\w+ )?(?:дрон|бпла|птрк|сау|рсзо)\w*|вооруженн\w* сил\w* (?:российской федерации|рф|россии)|вс рф|российск\w* (?:войск|военн|сил|армия|авиаци)\w*|подразделени\w*|группировк\w*|расчет\w*|расчёт\w*|авиаци\w*|нанесл\w*|нанесен\w*|нанес\b|поразил\w*|уничтожил\w*|ударн\w* бпла|героями"),
@@ -122,7 +123,9 @@ _PLACE_PREP_RE = _rx(r"(?:над|в|во|у|на|по|в районе|в рай�
 _GROUND_OBJ_RE = _rx(
     NW + r"(?:склад\w*|пусков\w* установк\w*|кабин\w* управлени\w*|зрк|зенитн\w* ракетн\w* комплекс\w*|пункт\w* (?:управлени|временной дислокаци)\w*|"
     r"радиолокационн\w* станци\w*|рлс|позици\w*|опорн\w* пункт\w*|аэродром\w*|нефтебаз\w*|нпз|цех\w*|предприяти\w*|объект\w*|"
-    r"подстанци\w*|пикап\w*|эшелон\w*|мост\w*|вокзал\w*|депо|ангар\w*|база\b|баз[ыу]\b|штаб\w*|склады|цели|целей|самолет\w* на аэродроме)")
+    r"подстанци\w*|пикап\w*|эшелон\w*|мост\w*|вокзал\w*|депо|ангар\w*|база\b|баз[ыу]\b|штаб\w*|склады|цели|целей|цель|самолет\w* на аэродроме|"
+    r"расч[её]т(?:а|ы|ов)? (?:\w+ ){0,3}(?:противник\w*|всу|птрк|миномет\w*|орудия|гаубиц\w*|противотанков\w*)|живой сил\w*|живая сила|бронетехник\w*|"
+    r"танк(?:а|и|ов)?|бмп|бтр|бронемашин\w*|боев\w* машин\w*|орудия|орудий|гаубиц[аыу]\b|миномет(?:а|ы|ов)?\b|птрк|самоходн\w* артиллерийск\w* установк\w*)")
 _FRONTLINE_INFRA_RE = _rx(r"объект\w* (?:энергети|транспорт|военн|инфраструкт|оборонн|топливн)\w*|инфраструктур\w*|энергетик\w*|предприяти\w*|аэродром\w*|пункт\w* (?:временной )?дислокаци\w*|цех\w*")
 _FRONTLINE_AGENTS = [
     (_rx(r"авиаци\w*|авіаці\w*"), "aircraft"),
@@ -135,11 +138,28 @@ _STRIKE_NEG_AFTER_RE = _rx(r"^\s*(?:\w+\s+){0,2}(?:нет|немає|не заф
 _NO_DAMAGE_RE = _rx(r"(?:пострадавших|постраждалих|жертв)(?: и | і | та |, )?(?:разрушений|руйнувань|пошкоджень|повреждений)? (?:нет|немає|не було)|разрушений нет|повреждений нет|без (?:негативних )?наслідків|без разрушений|без пострадавших|без повреждений")
 _HIT_OBJECT_RE = _rx(NW + r"(?:(?:легков|грузов|рейсов|пассажирск|частн|жил|служебн)\w* )?(?:автомобил\w*|автобус\w*|машин\w*|грузовик\w*|дом\w*|здани\w*|предприяти\w*|автомобіл\w*|будин\w*|підприємств\w*|трактор\w*|маршрутк\w*|поезд\w*|локомотив\w*|электричк\w*|мирн\w* жител\w*|людей|цивільн\w*)")
 _AGENT_BEFORE_RE = _rx(r"(?:расчет\w*|расчёт\w*|оператор\w*|экипаж\w*|при помощи|с помощью|с применением|із застосуванням|за допомогою|пилот\w*|дроновод\w*|ударами|ударом|операторами|розрахун\w*)\s+(?:\w+\s+){0,2}$")
-_AIR_CONTEXT_RE = _rx(r"над (?:регионом|областью|областю|регіоном|городом|містом|столицей|столицею)|пво|ппо|про\b|противовоздушн\w*|протиповітрян\w*|противоракетн\w*|рэб|реб\b|зенитн\w*|зенітн\w*|в воздухе|у повітрі|над (?:территори|акватори|територі)\w*|над \w+(?:ской|ского|цкой|ською|ським|ській|ой) (?:област|кра|республик)\w*|сбит\w*|сбил\w*|перехват\w*|перехвач\w*|збит\w*|збил\w*|перехопл\w*|на подлете|на підльоті|подавлен\w*|мобільн\w* вогнев\w*|истребител\w*|винищувач\w*|авиаци\w* (?:пво|вкс)|силами ппо|сили ппо|сил\w* ппо")
+_AIR_CONTEXT_RE = _rx(r"зрк\b|зпрк\b|зенитн\w* ракетн\w*|«?панцир\w*|«?тор»|«?бук»|с-300|с-400|над (?:регионом|областью|областю|регіоном|городом|містом|столицей|столицею)|пво|ппо|про\b|противовоздушн\w*|протиповітрян\w*|противоракетн\w*|рэб|реб\b|зенитн\w*|зенітн\w*|в воздухе|у повітрі|над (?:территори|акватори|територі)\w*|над \w+(?:ской|ского|цкой|ською|ським|ській|ой) (?:област|кра|республик)\w*|сбит\w*|сбил\w*|перехват\w*|перехвач\w*|збит\w*|збил\w*|перехопл\w*|на подлете|на підльоті|подавлен\w*|мобільн\w* вогнев\w*|истребител\w*|винищувач\w*|авиаци\w* (?:пво|вкс)|силами ппо|сили ппо|сил\w* ппо")
 _ENEMY_WEAPON_RE = _rx(r"(?:украинск|вражеск|ворож|російськ|противника|противник|ударн|шахед|shahed|герань)\w*")
 _AMBIG_DESTROY_RE = re.compile(r"^(?:уничтож|знищ|ликвидир|нейтрализ|нейтраліз)")
 _STRIKE_ADJ_RE = _rx(r"(ракетн|авиа|артиллерийск|артилерійськ|бомбов|ракетно-бомбов)\w*\s*(?:\[)?\s*(?:удар|авіаудар|обстріл|обстрел)")
 _STRIKE_ADJ_CLS = {"ракетно-": "mixed", "ракетн": "missile", "авиа": "aircraft", "артил": "artillery", "бомбов": "aircraft"}
+_DETECT_RE = re.compile(r"^(?:обнаружен|виявлен)")
+_EW_EXPLICIT_RE = _rx(r"рэб\b|реб\b|радиоэлектронн\w*|радіоелектронн\w*|локационно|локаційно")
+_ENEMY_LAUNCH_RE = {
+    "RU": _rx(r"всу\b|украин\w*|киевск\w*|противник\w*|враг\w*|вражеск\w*|неонацист\w*|боевик\w*"),
+    "UA": _rx(r"ворог\w*|противник\w*|росі\w*|рф\b|окупант\w*|російськ\w*|рашист\w*|агресор\w*"),
+}
+_OWN_LAUNCHER_RE = _rx(r"российск\w* (?:штурмовик|военн|бойц|подразделени|расчет|оператор|десантник|артиллерист)\w*|"
+                       r"(?:расчет|оператор|дроновод|штурмовик|десантник|разведчик)\w* (?:\w+ ){0,3}(?:применил|запустил|использовал)\w*")
+_ENEMY_SUBJECT_RE = _rx(r"киевск\w* режим\w*|(?:противник|всу|враг|украинск\w* (?:войск|формировани|вооруженн)\w*) (?:\w+ )?(?:атаковал|применил|запустил|выпустил|предпринял|пытал)\w*|пресечен\w* попытк\w*")
+_PVO_RE = _rx(r"пво\b|ппо\b|противовоздушн\w*|протиповітрян\w*|рэб\b|реб\b|зрк\b|зенитн\w*|зенітн\w*")
+_AIR_TARGETS_RE = _rx(NW + r"(?:(?:все|всі|усі)\s+)?(?:воздушн\w*\s+|повітрян\w*\s+)?(?:цели|целей|цель|цілі|цілей|ціль)" + NE)
+_REPEL_RE = _rx(r"отражени\w* (?:\w+ )?атак\w*|отразил\w* (?:\w+ )?атак\w*|відбит\w* (?:\w+ )?атак\w*|відбил\w* (?:\w+ )?атак\w*")
+_TARGET_PHRASE_RE = _rx(
+    r"(?:пункт\w*|склад\w*|позици\w*|мест\w* (?:\w+ )?(?:запуск|хранени|сборк|базировани|взлет|дислокаци)\w*|производств\w*|"
+    r"цех\w*|расчет(?:а|ы|ов)?|расчёт(?:а|ы|ов)?|оператор(?:а|ы|ов)|ангар\w*|мастерск\w*|пусков\w* (?:установ\w*)?|площадк\w*|"
+    r"центр\w* (?:\w+ )?(?:управлени|подготовк)\w*|пункт\w* управлени\w*|місц\w* (?:\w+ )?(?:запуск|зберіган|базуван)\w*|розрахун(?:ок|ки|ків)|"
+    r"командн\w* пункт\w*|укрыти\w*|хранилищ\w*|скопления?|ангары?)\s+(?:[\w«»\-]+\s+){0,2}$")
 _ATTRIBUTIVE_RE = re.compile(r"^(?:сбит|збит|уничтоженн|перехваченн|знищен|подавленн)(?:ых|ого|ой|ую|ым|их|ої|ими|ыми|ому|ій)$")
 _DEBRIS_RE = _rx(r"обломк\w*|уламк\w*|падени\w*|падінн\w*")
 
@@ -397,6 +417,13 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     nums = [n for n in nums if not re.match(r"-?(?:й|я|го|х|ти|ми|ї|ого)\b|-", s[n.end:n.end + 3])]
     nums = [n for n in nums if not re.search(r"[a-zа-я]-$", s[max(0, n.start - 2):n.start])]
     trigs = [t for t in L.find_triggers(s) if not (t.kind in ("interception", "strike_destroy") and _ATTRIBUTIVE_RE.search(t.text))]
+    # "обнаружены 22 БПЛА" counts the attack only in an air-defence report (not a recce drone
+    # finding a tank)
+    if not _PVO_RE.search(s):
+        trigs = [t for t in trigs if not (t.kind == "launch" and _DETECT_RE.match(t.text))]
+    # "был обнаружен над … областью и подавлен": detection and outcome of the same weapon
+    trigs = [t for t in trigs if not (t.kind == "launch" and _DETECT_RE.match(t.text) and re.match(
+        r"[^.;]{0,90}\s(?:и|та|і)\s+(?:\w+\s+)?(?:уничтож|сбит|перехвач|подавл|знищ|збит)", s[t.end:t.end + 120]))]
     places = L.find_regions(s)
     claim_hits = ctx["claimant_spans"].get(u.idx, [])
     places = [p for p in places if not any(c.start <= p.start < c.end + 2 for c in claim_hits)]
@@ -409,11 +436,18 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         before = s[max(0, p.start - 40):p.start]
         if _LAUNCH_AREA_RE.search(before) or _LAUNCH_LIST_RE.search(s[max(0, p.start - 120):p.start]):
             continue
+        # a flight route ("по маршруту Чкаловский – Белгород") is not where the event happened
+        if re.search(r"маршрут\w*[^.;]{0,40}$", s[max(0, p.start - 60):p.start]):
+            continue
         keep.append(p)
     places = keep
     if _GROUND_REPEL_RE.search(s) and not any(w.cls in ("drone", "missile", "cruise_missile", "ballistic_missile", "rocket", "glide_bomb")
                                                for w in weps):
-        return []
+        # a repelled ground assault is no claim, but "… отразили атаку, нанесли поражение …" still
+        # carries the front-line strike of the same sentence
+        trigs = [t for t in trigs if t.kind == "frontline"]
+        if not trigs:
+            return []
     if not trigs:
         # a list of rows on its own ("▪️ двенадцать – над территорией **Брянской области**,")
         if ctx.get("last_icpt_cls") and nums and places:
@@ -447,13 +481,13 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 if n.end <= best.start and _X_OF_Y_RE.fullmatch(s[n.end:best.start]) and id(n) not in used_nums:
                     np_.count_of = n
                     used_nums.add(id(n))
-        if _ALL_RE.search(s[max(0, np_.start - 8):np_.start]):
+        if _ALL_RE.search(s[max(0, np_.start - 40):np_.start]):
             np_.all_flag = True
         if np_.count is None:
             ctxt = s[max(0, np_.start - 30):np_.end + 30]
             head_text = s[np_.start:np_.end]
             if (_SINGULAR_HEAD_RE.search(head_text) or _SINGULAR_ADJ_RE.search(s[max(0, np_.start - 25):np_.start + 25])
-                    or _SINGULAR_VERB_RE.search(ctxt)) and not re.search(r"(?:ые|ие|ых|их|і|и)\s+$", s[max(0, np_.start - 12):np_.start]) \
+                    or _SINGULAR_VERB_RE.search(ctxt)) and not re.search(r"(?:ые|ие|ых|их|[нвкчр]і)\s+$", s[max(0, np_.start - 12):np_.start]) \
                     and not re.search(NW + r"(?:несколько|кілька|ряд|часть|частина|большая|большинство)" + NE, s[max(0, np_.start - 30):np_.start]):
                 np_.singular = True
         # role from the nearest trigger
@@ -463,8 +497,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 np_.count is None and _INSTR_RE.search(s[np_.start:np_.end].split()[0] if s[np_.start:np_.end].split() else ""))):
             np_.role = "strike_agent" if not any(t.kind == "launch" for t in trigs) else "launch"
         if np_.role == "interception" and np_.cls == "aircraft" and not re.search(
-                r"сбит\w*|збит\w*|всу|украин\w*|україн\w*|российск\w*|російськ\w*|противник\w*|ворож\w*|вражеск\w*",
-                s[max(0, np_.start - 60):np_.end + 60]):
+                r"сбит\w*|збит\w*|всу|украин\w*|україн\w*|российск\w*|російськ\w*|противник\w*|ворож\w*|вражеск\w*|росси\w*|вкс\b",
+                s[max(0, np_.start - 60):np_.end + 60]) and not re.search(r"(?:был\w*|було|були)? ?(?:сбит\w*|збит\w*)", s[np_.end:np_.end + 140]):
             np_.role = None
         if np_.role == "interception" and (np_.cls == "unknown" or re.search(r"(?:склад\w*|хранилищ\w*|арсенал\w*|цех\w*|производств\w*|сборк\w*)\s+(?:\w+\s+)?$", pre)):
             np_.role = None
@@ -488,6 +522,22 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     nn.role = "interception"
                 nps.append(nn)
                 used_nums.add(id(n))
+    # "65 дронів, з яких 40 знешкодили": a count after "из которых / з яких" with the verb after it
+    for n in nums:
+        if id(n) in used_nums or not _OF_THEM_BEFORE_RE.search(s[max(0, n.start - 16):n.start]):
+            continue
+        prev = [np_ for np_ in nps if np_.end <= n.start and np_.count is not None]
+        after = [t for t in trigs if t.kind in ("interception", "strike_destroy", "ew") and 0 <= t.start - n.end <= 40
+                 and not re.search(r"[.;]", s[n.end:t.start])]
+        if prev and after:
+            base = prev[-1]
+            nn = NP(n.start, n.end, base.cls, list(base.models), [], count=n)
+            nn.role = "ew" if after[0].kind == "ew" else "interception"
+            if base.role == "interception":
+                # "знищено 65 БпЛА, з яких 40 ...": the first figure is then the launch
+                base.role = "launch"
+            nps.append(nn)
+            used_nums.add(id(n))
     # "Еще 15 уничтожены над Калужской областью": a count next to an interception verb, no noun
     if ctx.get("last_icpt_cls") and not any(np_.role == "interception" for np_ in nps):
         for n in nums:
@@ -499,6 +549,30 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 nn = NP(n.start, n.end, ctx["last_icpt_cls"], [], [], count=n, role="interception")
                 nps.append(nn)
                 used_nums.add(id(n))
+                break
+    # "все (воздушные) цели были уничтожены" in an air-defence statement: the targets are the
+    # attacking weapons (the group named in the unit or the post), an interception
+    if not any(np_.role == "interception" for np_ in nps) and (_AIR_CONTEXT_RE.search(s) or ctx.get("air_prev")
+                                                                 or _REPEL_RE.search(s)):
+        for m in _AIR_TARGETS_RE.finditer(s):
+            near = [t for t in trigs if t.kind in ("interception", "strike_destroy") and (
+                0 <= t.start - m.end() <= 25 or 0 <= m.start() - t.end <= 25)]
+            all_flag = bool(re.match(r"вс[еі]|усі", m.group()))
+            launched = list(dict.fromkeys(ctx.get("launched_cls", []) + [np_.cls for np_ in nps if np_.role == "launch"
+                                                                           and np_.cls not in ("unknown", "artillery")]))
+            if (all_flag and launched) or len(launched) == 1:
+                classes = launched          # "все воздушные цели": every group the attack used
+            else:
+                classes = [ctx.get("art_air_cls")] if ctx.get("art_air_cls") else []
+            if near and classes:
+                cnt = [n for n in nums if id(n) not in used_nums and 0 <= m.start() - n.end <= 3]
+                for k, cls in enumerate(classes):
+                    nn = NP(m.start() + k, m.end(), cls, [], [], role="interception")
+                    nn.all_flag = all_flag
+                    if cnt and len(classes) == 1:
+                        nn.count = cnt[0]
+                        used_nums.add(id(cnt[0]))
+                    nps.append(nn)
                 break
     # "ще 19 локаційно втрачено": a bare count before the EW wording
     for n in nums:
@@ -519,6 +593,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     after = s[t.end:t.end + 70]
                     obj = _HIT_OBJECT_RE.search(after)
                     direct_place = any(0 <= p.start - t.end <= 3 for p in places)
+                    if re.search(r"цель\w*\s+$", s[max(0, t.start - 12):t.start]):
+                        continue
                     if (np_.count is None and obj and not re.search(r"[.;]", after[:obj.start()])) or (
                             direct_place and t.start > np_.end and not any(x.role == "interception" for x in nps)):
                         np_.role = "strike_agent"
@@ -550,9 +626,13 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
 
     # ---------------- lost to EW
     for np_ in nps:
-        if np_.role == "ew" and np_.count is not None:
+        if np_.role == "ew" and (np_.count is not None or not any(c.event_type == "interception" for c in claims)):
+            # "Еще шесть БПЛА подавлены средствами РЭБ": lost_to_ew of the report's claim
             c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
-            c.lost_to_ew = _val(np_.count)
+            c.lost_to_ew = _val(np_.count) if np_.count is not None else (1 if np_.singular else None)
+            own = [p for p in places if p.start > np_.end and not re.search(r"[.;]", s[np_.end:p.start])]
+            if own and not _is_multi(own):
+                _locate(c, u, s, own)
             c.role = "ew"
             claims.append(c)
 
@@ -570,6 +650,11 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             tp = _target_place(s, np_, places, trigs)
             if tp is not None:
                 c.region, c.loc_text = tp.region, _loc_text(u, s, tp)
+            elif any(t.kind == "launch" and _DETECT_RE.match(t.text) for t in trigs):
+                # "над акваторией Черного моря обнаружены 18 БПЛА": the air-defence report's place
+                over = _dedupe_regions([p for p in places if re.search(r"над\s+(?:\w+\s+){0,2}$", s[max(0, p.start - 40):p.start])])
+                if len(over) == 1:
+                    c.region, c.loc_text = over[0].region, _loc_text(u, s, over[0])
             claims.append(c)
         elif np_.role == "launch" and np_.cls == "unknown" and np_.count is not None:
             c = C(u, [u], "attack", "unknown", [], pos=np_.start, launched=_val(np_.count))
@@ -602,6 +687,8 @@ def _gaz_places(u: Unit, s: str, ctx: dict) -> list:
             continue
         if own and code != own:
             continue
+        if ctx.get("post_codes") and code not in ctx["post_codes"]:
+            continue
         if re.search(r"[«\"]\s*$", s[max(0, m.start - 2):m.start]):
             continue
         # launch areas
@@ -629,7 +716,7 @@ def _role(s: str, np_: NP, trigs: list, prefer_after: bool = False) -> str | Non
         else:
             kind = t.kind
         if t.end <= np_.start:
-            gap = s[t.end:np_.start]
+            gap = re.sub(NW + r"(?:обл|р-н|м|г|смт|с|пос|н\.\s*п)\.", "  ", s[t.end:np_.start])
             if re.search(r"[.;!?]", gap):
                 continue
             d = len(gap)
@@ -645,7 +732,7 @@ def _role(s: str, np_: NP, trigs: list, prefer_after: bool = False) -> str | Non
             continue
         if kind == "strike" and t.start >= np_.end:
             d += 40
-        if kind == "strike" and re.search(r"(?:попытк\w*|нанесени\w*|совершени\w*|спроб\w*)\s+(?:\w+\s+){0,3}$", s[max(0, t.start - 60):t.start]):
+        if kind == "strike" and re.search(r"(?:попытк\w*|нанесени\w*|совершени\w*|спроб\w*|предпринял\w*|предприня\w*|пытал\w*)\s+(?:\w+\s+){0,3}$", s[max(0, t.start - 60):t.start]):
             kind = "launch"
         cands.append((d, kind, t))
     if not cands:
@@ -1009,14 +1096,26 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             # "удар" of a launch attempt ("попытка нанесения ракетного удара") is not a hit
             if re.search(r"попытк\w* (?:нанесени\w*|совершени\w*)?\s*(?:\w+\s+){0,2}$", before):
                 continue
+            # "предпринял ракетный удар по …": the attempt (a launch), not a hit
+            if re.search(r"(?:предпринял\w*|предприня\w*|пытал\w*|попытал\w*)\s+(?:\w+\s+){0,2}$", s[max(0, t.start - 40):t.start]):
+                continue
+            # "все цели были поражены" in an air-defence statement is the interception
+            if any(0 <= t.start - m.end() <= 25 for m in _AIR_TARGETS_RE.finditer(s)) and (_AIR_CONTEXT_RE.search(s) or _REPEL_RE.search(s)):
+                continue
             if re.search(r"ударн\w*$", t.text):
                 continue
+            if re.match(r"\s*(?:\w+\s+)?(?:самолет(?:а|ов)|вертолет(?:а|ов)|літака|гелікоптера|беспилотник(?:а|ов)|ракет|воздушн\w* цел)", after) \
+                    and any(np_.role in ("interception", "consumed") or np_.cls == "aircraft" for np_ in nps) \
+                    or re.match(r"\s*(?:\w+\s+)?(?:самолет(?:а|ов)|вертолет(?:а|ов)|літака|гелікоптера)", after) and ctx.get("aircraft_down"):
+                continue
+            if ctx.get("cut") and u.end >= ctx["text_len"] - 2 and len(s.rstrip()) - t.end <= 3:
+                continue        # "В результате огневого поражен" cut at 400 characters: no claim
             strike_trigs.append(t)
         elif t.kind == "strike_destroy":
             after = s[t.end:t.end + 80]
             before = s[max(0, t.start - 80):t.start]
             # an air weapon near the verb → it is an interception, handled elsewhere
-            if any(np_.role in ("interception", "consumed") and abs(np_.start - t.end) < 80 for np_ in nps):
+            if any(np_.role in ("interception", "consumed") and np_.cls not in ("artillery", "unknown") and abs(np_.start - t.end) < 80 for np_ in nps):
                 continue
             if re.search(r"пво|противовоздушн\w*|рэб|средства\w* (?:пво|рэб)|расчет\w* (?:зрк|пво)", s):
                 continue
@@ -1047,6 +1146,8 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             continue
         if np_.role == "launch" and frontline:
             pass
+        if not instr and _TARGET_PHRASE_RE.search(s[max(0, np_.start - 60):np_.start]):
+            continue
         agent_cls.append(np_.cls)
         models.extend(m for m in np_.models if m not in models)
     adj = _STRIKE_ADJ_RE.search(s)
@@ -1220,6 +1321,10 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     ctx = {"cut": cut, "text_len": len(text.rstrip()), "claimant_spans": {}, "lang": lang,
            "gaz": getattr(resources, "gazetteer", None),
            "own_side": channel.side if channel else None, "last_icpt_cls": None}
+    air = [w.cls for w in L.find_weapons(norm) if w.cls not in ("unknown", "artillery", "aircraft")]
+    ctx["art_air_cls"] = max(set(air), key=air.count) if air else None
+    # regions the post names itself (a settlement the gazetteer puts elsewhere is a namesake)
+    ctx["post_codes"] = {p.region.code for p in L.find_regions(norm) if p.region.code}
 
     # ---- claimants per unit
     prev = None
@@ -1277,6 +1382,8 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             c.pos += u.start
             if c.event_type == "interception" and c.cls not in ("unknown",):
                 ctx["last_icpt_cls"] = c.cls
+            if c.event_type == "attack" and c.cls not in ("unknown", "artillery"):
+                ctx.setdefault("launched_cls", []).append(c.cls)
         claims.extend(got)
 
     # ---- claimant, side, date
@@ -1315,6 +1422,16 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = _link_rows_across_units(claims)
     claims = _propagate_models(claims, units)
     claims = _merge_launch_ew(claims)
+    # an attack (launch) claim is about the enemy's weapons: "российские бойцы применили ударный БпЛА"
+    # is the claimant's own strike, not an attack claim
+    for c in claims:
+        if c.dropped or c.event_type != "attack" or c.side not in ("RU", "UA"):
+            continue
+        ctx_text = " ".join(v.norm for v in units[max(0, c.unit.idx - 1):c.unit.idx + 1])
+        if not _ENEMY_LAUNCH_RE[c.side].search(ctx_text):
+            c.dropped = True
+        elif c.side == "RU" and _OWN_LAUNCHER_RE.search(c.unit.norm) and not _ENEMY_SUBJECT_RE.search(c.unit.norm):
+            c.dropped = True
     claims = _context_places(claims, units)
     if _CUMULATIVE_ART_RE.search(norm):
         for c in claims:
@@ -1396,7 +1513,16 @@ def _date_for(u: Unit, lang: str, published) -> dict | None:
          "date_precision": res.precision or "unknown", "date_text": dtext.strip()}
     if _AS_OF_RE.search(u.norm):
         d.update(event_date=None, event_date_start=None, event_date_end=None, date_precision="unknown")
+    m = _DAY_RANGE_RE.search(u.norm)
+    if m and m.group(1) != m.group(2):
+        # "С 28 апреля по 4 мая", "з 1 по 7 червня": a multi-day window has no single event date
+        d.update(event_date=None, date_precision="week", date_text=u.text[m.start():m.end()].strip())
     return d
+
+
+_MONTHS = (r"(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+           r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїє]*")
+_DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у період з)\s+(\d{1,2})(?:\s+" + _MONTHS + r")?\s+(?:по|до)\s+(\d{1,2})\s+" + _MONTHS)
 
 
 # --------------------------------------------------------------------------- article-level merges
@@ -1482,17 +1608,31 @@ def _same_report(a: C, b: C) -> bool:
 
 def _merge_launch_ew(claims: list[C]) -> list[C]:
     icpt = [c for c in claims if c.event_type == "interception" and c.role in ("total", "single") and not c.dropped]
+    # an EW figure with no shot-down claim of its group is the report's interception claim itself
+    for c in claims:
+        if c.dropped or c.role != "ew":
+            continue
+        if not any(_same_report(t, c) and _compatible(t.cls, c.cls) for t in icpt):
+            c.role = "single"
+            icpt.append(c)
     for c in claims:
         if c.dropped or c.role not in ("launch", "ew"):
             continue
         cands = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown"
                                                           or t.generic and c.cls in MISSILE_FAMILY | {"rocket"})
                  and (t.region is None or c.region is None or t.region.key == c.region.key)]
+        if not cands and c.role == "launch":
+            # the attack aimed at one place, the drones downed over another (a sea, a neighbouring
+            # region): still one report of one group when it has a single interception claim
+            loose = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown")]
+            if len(loose) == 1:
+                cands = loose
         if not cands:
             if c.role == "ew":
                 c.role = "single"
             continue
-        if c.role == "ew" and all(t.intercepted is None for t in cands):
+        if c.role == "ew" and all(t.intercepted is None and t.lost_to_ew is None for t in cands) and not _EW_EXPLICIT_RE.search(c.unit.norm):
+            # "збито/подавлено 86": one figure for both
             t = cands[0]
             t.intercepted, c.dropped = c.lost_to_ew, True
             if c.unit not in t.units:
@@ -1542,20 +1682,36 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
     return claims
 
 
+_TARGET_PRE_RE = _rx(
+    r"(?:(?:удар\w*|атак\w*|обстрел\w*|обстріл\w*)\s+(?:[^.;!?]{0,60}\s)?(?:по|на)\s+(?:[\w«»\"\-]+\s+){0,4}"
+    r"|(?:атак\w*|удар\w*)\s+[^.;!?]{0,80}(?:объект\w*|инфраструктур\w*|об'єкт\w*|інфраструктур\w*)\s+(?:[\w«»\"\-]+\s+){0,3}"
+    r"|цель\w* (?:\w+ ){0,3}(?:был\w*|являл\w*|стал\w*)\s+(?:[\w«»\"\-]+\s+){0,4})"
+    r"(?:(?:город\w*|г\.|міст\w*|м\.|поселк\w*|населенн\w* пункт\w*|в|во|у|на|территори\w*|полуостров\w*)\s+)*$")
+_HEADING_REGION_RE = _rx(r"(?:в|на|у) (?:территории )?$")
+
+
 def _context_places(claims: list[C], units: list[Unit]) -> list[C]:
-    """Unlocated claims take (a) the target of the attack announced just before them in the same
-    paragraph ("удара по городу Белгород. … ракеты были перехвачены"), or (b) the front direction
-    of the statement ("На Южно-Донецком направлении …"), marked ambiguous."""
-    by_key, _ = L.regions()
+    """Unlocated claims take (a) the target of the attack announced in the same paragraph ("удара
+    по городу Белгород. … ракеты были перехвачены", "Целью атаки был объект … области"), or (b) the
+    front direction of the statement ("На Южно-Донецком направлении …"), marked ambiguous, or (c) for
+    a ground strike, the single region named in the post before it ("… в Курской области. Нанесено
+    поражение …"), also ambiguous. Launch areas are never used."""
     targets = {}
     directions = {}
+    regions_of = {}
     for u in units:
         for p in L.find_regions(u.norm):
-            pre = u.norm[max(0, p.start - 60):p.start]
+            pre = u.norm[max(0, p.start - 140):p.start]
             if p.kind == "direction":
                 directions.setdefault(u.idx, p)
-            elif p.region.code and re.search(r"(?:удар\w*|атак\w*|обстрел\w*)\s+(?:\w+\s+){0,2}(?:по|на)\s+(?:\w+\s+){0,2}$", pre):
+                continue
+            if _LAUNCH_AREA_RE.search(u.norm[max(0, p.start - 60):p.start]) or _LAUNCH_LIST_RE.search(u.norm[max(0, p.start - 120):p.start]):
+                continue
+            if p.region.code and _TARGET_PRE_RE.search(pre):
                 targets.setdefault(u.idx, p)
+            if p.region.code or p.region.is_sea:
+                regions_of.setdefault(u.idx, []).append(p)
+    claimed_units = {c.unit.idx for c in claims if not c.dropped}
     for c in claims:
         if c.dropped or c.region is not None or c.loc_text or c.role not in ("single", "strike"):
             continue
@@ -1563,13 +1719,19 @@ def _context_places(claims: list[C], units: list[Unit]) -> list[C]:
             continue
         u = c.unit
         for v in reversed(units[:u.idx + 1]):
-            if v.para != u.para and v.idx != u.idx:
+            if v.para != u.para and v.idx != u.idx and u.idx - v.idx > 1:
                 break
             if v.idx in targets and (v.idx < u.idx or targets[v.idx].start < c.pos - u.start):
                 p = targets[v.idx]
                 c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
                 break
-        if c.region is None and c.event_type == "interception":
+        # "… все цели были уничтожены. Целью атаки был объект в Новгородской области"
+        if c.region is None and u.idx + 1 < len(units) and (u.idx + 1) in targets and (u.idx + 1) not in claimed_units \
+                and units[u.idx + 1].para - u.para <= 1:
+            v = units[u.idx + 1]
+            p = targets[v.idx]
+            c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
+        if c.region is None and c.event_type in ("interception", "strike"):
             for v in reversed(units[:u.idx + 1]):
                 if u.idx - v.idx > 3:
                     break
@@ -1578,6 +1740,21 @@ def _context_places(claims: list[C], units: list[Unit]) -> list[C]:
                     c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
                     c.ambiguous = True
                     c.notes.append("front direction as location")
+                    break
+        if c.region is None and c.event_type == "strike" and c.side == "RU" and c.claimant_kind == "institution":
+            # the MoD's front-line posts: the region of the heading / the sentence before
+            for v in reversed(units[:u.idx]):
+                if u.idx - v.idx > 3:
+                    break
+                regs = _dedupe_regions([q for q in regions_of.get(v.idx, [])
+                                        if re.search(NW + r"(?:в|во|на|у|над) (?:территори\w* )?(?:[\w\-]+ ){0,2}$", v.norm[max(0, q.start - 40):q.start])])
+                if len(regs) == 1 and v.idx not in claimed_units:
+                    p = regs[0]
+                    c.region, c.loc_text = p.region, _loc_text(v, v.norm, p)
+                    c.ambiguous = True
+                    c.notes.append("region from the sentence before")
+                    break
+                if regs:
                     break
     return claims
 
@@ -1737,6 +1914,8 @@ def _merge_strike_followups(claims: list[C]) -> list[C]:
                 and not any(k.parent is b for k in claims) and b.unit.para - a.unit.para <= 1:
             if b.unit not in a.units:
                 a.units.append(b.unit)
+            if _coarse(a.cls) is None and _coarse(b.cls) is not None:
+                a.cls, a.models = b.cls, list(b.models)
             b.dropped = True
     return claims
 
@@ -1752,7 +1931,13 @@ def _resolve_all(claims: list[C]) -> list[C]:
             c.parent = None
         c.attacker = _attacker(c)
         if c.event_type == "interception" and c.cls == "aircraft":
+            # attacker_side is the side flying the aircraft: named next to it, else the enemy
             c.attacker = "UA" if c.side == "RU" else ("RU" if c.side == "UA" else c.attacker)
+            a = c.pos - c.unit.start
+            near = c.unit.norm[max(0, a - 40):a + 60]
+            if re.search(r"вкс (?:россии|рф)|вс рф|российск\w*|россии\b|ввс (?:всу|украины)|зсу|всу\b|украинск\w*|українськ\w*|російськ\w*", near):
+                own = re.search(r"вкс (?:россии|рф)|вс рф|российск\w*|россии\b|російськ\w*", near)
+                c.attacker = "RU" if own else "UA"
     # a total whose children are all dropped and which has no region is still a total
     return claims
 

@@ -129,6 +129,11 @@ def find_numbers(text: str, lang: str) -> list[Num]:
                 out.append(Num(m.start(), m.end(), t, int(t)))
             elif t in _WORD_NUM_FALLBACK:
                 out.append(Num(m.start(), m.end(), t, _WORD_NUM_FALLBACK[t]))
+    # "семью" is also "family": a count only right before a weapon word ("атаку семью БПЛА")
+    for m in re.finditer(NW + r"семью(?=\s+(?:[а-яё]+\s+){0,2}(?:бп|беспилот|ракет|дрон|безэкипаж|катер|снаряд|крылат))", text):
+        if not any(n.start <= m.start() < n.end for n in out):
+            out.append(Num(m.start(), m.end(), m.group(), 7))
+    out.sort(key=lambda n: n.start)
     for n in out:
         before = text[max(0, n.start - 6):n.start]
         if re.search(NW + r"по\s+$", before):
@@ -264,7 +269,7 @@ def _find_regions(norm: str) -> tuple:
         head = norm[max(0, h.start - 40):h.start]
         if h.kind == "adj" and re.match(r"\s*(?:режим|хунт|власт|правительств|влад|руси|патриархат)", tail):
             continue
-        if h.kind == "adj" and re.match(r"\s*(?:направлени|группировк|бригад|полк|дивизи|напрямк|угруповання)", tail):
+        if h.kind in ("adj", "name") and re.match(r"\s*(?:направлени|группировк|бригад|полк|дивизи|напрямк|угруповання)", tail):
             h.kind = "direction"
         # a list of direction adjectives: "на Лисичанском, Соледаро-Артемовском и Авдеевском направлениях"
         if h.kind == "adj" and re.match(r"(?:\s*(?:,|и|та|і)\s*[а-яіїє'\-]+(?:ом|ому|ском|ськ\w*))+\s+(?:направлени|напрямк)", norm[h.end:h.end + 120]):
@@ -375,6 +380,9 @@ def find_triggers(norm: str) -> list[Trigger]:
         for m in rx.finditer(norm):
             out.append(Trigger(m.start(), m.end(), m.group(), kind))
     out.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    # "завдав удару 4 ракетами": with its instrumental weapons it is the launch, not a hit
+    launch_at = {t.start for t in out if t.kind == "launch" and t.text.startswith("завда")}
+    out = [t for t in out if not (t.kind == "strike" and t.start in launch_at)]
     res: list[Trigger] = []
     for t in out:
         if res and t.start < res[-1].end and t.kind == res[-1].kind:
