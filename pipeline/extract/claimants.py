@@ -25,8 +25,13 @@ ATTRIB_AFTER = {
     "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
 }
 ATTRIB_BEFORE = {
-    "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited)\s*$",
-    "fr": r"(?:selon|d['’]après|a\s+(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|ajouté|signalé|confirmé|écrit|fait\s+savoir)|ont\s+(?:déclaré|affirmé|annoncé|indiqué|précisé)|a\s+fait\s+état|affirme|annonce|indique|précise|déclare|a\s+expliqué|explique|souligne|ajoute|(?:a|ont)\s+(?:déclaré|affirmé|annoncé|indiqué|précisé))\s*(?:\w+\s+){0,2}$",
+    "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited|"
+          # relayed figures: "according to a daily tally released on Monday by the …", "in figures published by the …"
+          r"(?:according\s+to|in|citing|under|per)\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:tally|count|statement|figures|update|report|data|"
+          r"post|communiqu[ée]|summary|briefing|bulletin|toll|message)(?:\s+[\w\-]+){0,5}?\s+(?:by|from|of)(?:\s+the)?)\s*$",
+    "fr": r"(?:(?:selon|d['’]après|dans)\s+(?:le|la|les|l['’]|un|une|son|sa)\s*(?:[\w\-]+\s+){0,3}?(?:bilan|décompte|communiqué|rapport|chiffres?|"
+          r"données|comptage|message|déclaration|relevé|publication|point|mise\s+à\s+jour)(?:\s+[\w\-]+){0,5}?\s+(?:par|du|de\s+la|de\s+l['’]|des|de)\s*|"
+          r"selon|d['’]après|a\s+(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|ajouté|signalé|confirmé|écrit|fait\s+savoir)|ont\s+(?:déclaré|affirmé|annoncé|indiqué|précisé)|a\s+fait\s+état|affirme|annonce|indique|précise|déclare|a\s+expliqué|explique|souligne|ajoute|(?:a|ont)\s+(?:déclaré|affirmé|annoncé|indiqué|précisé))\s*(?:\w+\s+){0,2}$",
 }
 
 

@@ -242,11 +242,14 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
         d = _deps.resolve_for_sentence(s["text"], lang, published)
         dates[s["idx"]] = d
         if main_date is None and d and d.get("event_date") and d.get("date_precision") in ("day", "night") \
-                and not s.get("is_title") and (r.items or s.get("candidate")):
+                and not s.get("is_title") and (r.items or s.get("candidate")) and not r.background:
+            # (a weekday in a politics or background paragraph does not date the attack)
             main_date = d
     if main_date is None:
         for s, lang, r in analyzed:
             d = dates.get(s["idx"])
+            if r is not None and not r.items and not s.get("is_title"):
+                continue
             if d and d.get("event_date") and d.get("date_precision") in ("day", "night"):
                 main_date = d
                 break
@@ -316,6 +319,12 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                        char_end=s["end"], lang=lang, claimant=canonical, side=side, explicit=explicit,
                        is_title=bool(s.get("is_title")), code=code, kind=kind)
             # a local official's figure without a place is about the official's own region
+            if it.place is not None and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") and \
+                    getattr(it.place, "geo_precision", None) not in ("admin1", "country") and it.place.admin1_code and \
+                    it.place.country_code and it.place.country_code != code[:2]:
+                # "…, said the governor of Tambov, in the Nikiforovka district": a homonymous small place in
+                # the other country is not where the official's event happened
+                it.place = None
             if (it.place is None or it.toward_capital) and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
                     and it.event_type in ("interception", "strike"):
                 from .latin import _area_plc
@@ -328,13 +337,24 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                     if not it.location_text:
                         it.location_text = getattr(plc.place, "admin1", None) or getattr(plc.place, "name", None)
             # date
-            if d and d.get("date_text"):
+            if _DAILY_SUMMARY.search(s["text"]):
+                # "over the past 24 hours", "en vingt-quatre heures", "au cours de la dernière journée": two dates
+                m = _DAILY_SUMMARY.search(s["text"])
+                cl.date, cl.own_date = {"event_date": None, "event_date_start": None, "event_date_end": None,
+                                        "date_precision": "unknown", "date_text": m.group(0)}, True
+            elif d and d.get("date_text"):
                 # a bare clock time ("between 6 p.m. and 9 p.m.") does not fix the day: a statement
                 # made on an earlier day does
                 sd = _speech_date(s["text"], lang, published, main_date) if _CLOCK_ONLY.match(d["date_text"]) else None
                 cl.date, cl.own_date = (dict(sd, date_text=d["date_text"]) if sd else d), True
             else:
                 cl.date = _speech_date(s["text"], lang, published, main_date) or main_date
+                # a continuation ("…, he added") of the previous sentence's dated claim takes its date
+                prev = [p for p in claims if p.sent_idx != s["idx"] and pos_of.get(p.sent_idx, -9) == i_pos - 1
+                        and p.own_date and p.para == para and not p.is_title]
+                if prev and prev[-1].date and prev[-1].date.get("event_date") and (
+                        _PRONOUN_ATTRIB.search(s["text"]) or prev[-1].claimant == canonical and canonical not in (None, "outlet")):
+                    cl.date = dict(prev[-1].date, date_text=None)
             claims.append(cl)
             new_claims.append(cl)
             if canonical and canonical != "outlet" and not s.get("is_title"):
@@ -366,6 +386,15 @@ _SPEECH_DAY = re.compile(
     r"\b(?:said|reported|announced|claimed|stated|wrote)\s+(?:on\s+)?(?P<en>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|affirmé|revendiqué|rapporté|précisé|fait\s+état)\s+"
     r"(?P<fr>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
+
+
+_PRONOUN_ATTRIB = re.compile(r"\b(?:he|she|it|they)\s+(?:also\s+)?(?:said|added|wrote|reported)\b|\b(?:said|added)\s+(?:he|she|it)\b|"
+                             r"\ba-t-(?:il|elle)\s+(?:\w+\s+)?(?:ajouté|précisé|indiqué|déclaré|affirmé)", re.I)
+_DAILY_SUMMARY = re.compile(
+    r"\b(?:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:24|twenty-four)\s+hours|(?:over|in|during)\s+the\s+(?:past|last)\s+day\b|"
+    r"(?:en|au\s+cours\s+des|ces|durant\s+les|pendant\s+les|sur\s+les)\s+(?:dernières\s+)?(?:24|vingt-quatre)\s+(?:dernières\s+)?heures|"
+    r"au\s+cours\s+de\s+la\s+(?:dernière\s+)?journée\s+(?:écoulée|passée|dernière)?|au\s+cours\s+de\s+la\s+dernière\s+journée|"
+    r"(?:over|in)\s+the\s+past\s+day|daily\s+(?:summary|tally|report)|bilan\s+quotidien)", re.I)
 
 
 _CLOCK_ONLY = re.compile(
@@ -502,8 +531,10 @@ def _cross_sentence(claims: list[Claim]):
         if it.event_type not in ("interception", "attack"):
             continue
         for p in reversed(body[max(0, i - 8):i]):
-            if p.dropped or p.item.place is not None or p.item.multi_place:
+            if p.dropped or p.item.multi_place:
                 continue
+            if p.item.place is not None and not (p.item.event_type == "attack" and it.anaphor):
+                continue        # (a launch at a named region, then "Both were downed": the same group)
             if p.side != cl.side and not (p.claimant == "outlet" and cl.explicit and i - body.index(p) <= 2):
                 continue
             pi = p.item
@@ -774,6 +805,9 @@ def _absorb(p: Claim, c: Claim):
         a.weapon = b.weapon
     a.model = a.model or b.model
     a.target = a.target or b.target
+    if c.own_date and not p.own_date and c.date and c.date.get("date_text"):
+        # the lead restates the body's "on Thursday evening": the stated day wins over the context date
+        p.date, p.own_date = c.date, True
     if c.is_title:
         p.sentences = [s for s in c.sentences if s not in p.sentences] + p.sentences
     else:

@@ -63,7 +63,7 @@ _FOLLOW_OK = re.compile(
     r"each\b|chacun|of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
     r"of\s+which\b|dont\b|and\b|et\b|or\b|ou\b|shot\b|downed\b|destroyed\b|intercepted\b|"
     r"abattus?\b|détruits?\b|interceptés?\b|neutralisés?\b|perdus?\b|locationally\b|flying\b|"
-    r"approaching\b|heading\b|qui\b|se\b|lost\b|by\b|par\b|at\b|\()", re.I)
+    r"approaching\b|heading\b|qui\b|se\b|lost\b|by\b|par\b|at\b|seule?s?\b|l['’](?:ont|a|avaient|avait)\s+été\b|\()", re.I)
 
 _NEG_DAMAGE = re.compile(
     r"\b(?:no|without|not)\s+(?:\w+\s+){0,2}(?:damage|damaged|destruction|casualties\s+or\s+damage)|"
@@ -86,6 +86,8 @@ _ANAPHOR_AFTER = re.compile(
 _TOWARD_CAPITAL = re.compile(
     r"(?:flying|heading|headed|approaching|en\s+route)\s+(?:toward|towards|to|for)?\s*(?:the\s+capital|Moscow|the\s+city)|"
     r"(?:se\s+dirigeaient|se\s+dirigeant|volaient|en\s+approche)\s+(?:vers|de)\s+(?:la\s+capitale|Moscou)|"
+    r"(?:(?:volaient|volant|se\s+dirigeaient|filaient|fonçaient)\s+)?en\s+direction\s+de\s+(?:la\s+capitale|Moscou)|"
+    r"(?:(?:flying|heading|headed)\s+)?in\s+the\s+direction\s+of\s+(?:the\s+capital|Moscow)|bound\s+for\s+(?:the\s+capital|Moscow)|"
     r"(?:à\s+l['’]approche\s+de\s+(?:la\s+capitale|Moscou))", re.I)
 
 _LAUNCH_AREA_BEFORE = re.compile(
@@ -245,7 +247,11 @@ _BACKGROUND = re.compile(
     r"total\s+of\s+[\d,\s]+\s+(?:drones|missiles)\s+(?:in|since|this|last)|losses|pertes|"
     r"since\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:special\s+military\s+)?operation|"
     r"depuis\s+le\s+début\s+de\s+l['’]opération|several\s+times|many\s+times|more\s+than\s+once|plusieurs\s+fois|"
-    r"frequent\s+target|cible\s+(?:fréquente|régulière))", re.I)
+    r"frequent\s+target|cible\s+(?:fréquente|régulière)|"
+    # politics: "X not on the table", "ruled out", "à l'ordre du jour", "would change nothing"
+    r"(?:not|n['’]est\s+pas|ne\s+sont\s+pas|pas)\s+(?:on|sur)\s+(?:the\s+|la\s+)?(?:table|agenda)|off\s+the\s+table|\brul(?:ed|es|ing)\s+out|"
+    r"à\s+l['’]ordre\s+du\s+jour|\bpas\s+exclu|\bexclut\b|would\s+(?:not\s+)?(?:change|alter)\s+(?:nothing|anything)|"
+    r"deliver(?:y|ies)\s+of|livraisons?\s+de|(?:a|ont|aurait|auraient|avait|avaient)\s+perdu|(?:would|may|might)\s+have\s+lost)", re.I)
 
 
 # ------------------------------------------------------------------ data
@@ -269,6 +275,9 @@ class Count:
     all_but: bool = False
     toward_capital: bool = False
     attacker: str | None = None
+    all_anaphor: bool = False      # "the missiles were destroyed", "both were downed": all of the launched group
+    weak_role: bool = False        # role from a reporting verb ("fait état de", "reported")
+    coord: bool = False            # coordinated with the previous count ("45 drones and both missiles")
 
 
 @dataclass
@@ -290,6 +299,8 @@ class Item:
     anaphor: bool = False
     toward_capital: bool = False
     all_but: bool = False
+    all_anaphor: bool = False
+    approx_role: str | None = None  # role of an approximate count without value ("une cinquantaine de drones abattus")
     parent: int | None = None       # index into the sentence's items
     is_total: bool = False
     multi_place: bool = False
@@ -382,6 +393,160 @@ def _target(text: str) -> str | None:
     return None
 
 
+_ATTACKER_SUBJECT = re.compile(
+    r"(?:^|[.;:,]\s*|\b(?:and|et|as|when|after|while|quand|lorsque|après\s+que|alors\s+que)\s+)(?:the\s+)?"
+    r"(?:Russia|Moscow|Ukraine|Kyiv|Kiev|the\s+enemy|enemy|Russian\s+(?:forces|troops|army|military)|Ukrainian\s+(?:forces|troops|army|military)|"
+    r"la\s+Russie|Moscou|l['’]Ukraine|l['’]ennemi|l['’]armée\s+(?:russe|ukrainienne)|les\s+forces\s+(?:russes|ukrainiennes)|"
+    r"les\s+troupes\s+(?:russes|ukrainiennes))\s+(?:(?:has|have|had|also|then|again|overnight|a|ont|avait|avaient|aussi|encore|"
+    r"également|cette\s+nuit|dans\s+la\s+nuit)\s+)*[a-zà-ÿ]+(?:ed|é|ée|és|ées|ew|ent|ung|ought|t)\s+(?:(?:at\s+least|some|about|"
+    r"around|nearly|almost|more\s+than|over|au\s+moins|près\s+de|plus\s+de|environ|quelque)\s+)?$", re.I)
+
+
+# breakdown rows with the region first and the count after a verb or an elliptic preposition:
+# "The Bryansk region accounted for the largest share with 22", "Tula took the bulk, with 12",
+# "followed by the Kursk region with nine", "and the Oryol region for 14", "la région de Koursk
+# arrive en tête avec 26"
+_ROW_VERBAL = (r"(?:\s+(?:region|oblast|Oblast|regions))?\s*,?\s*(?:(?:accounted\s+for|took|had|saw|recorded|registered|logged|counted|"
+               r"bore|topped\s+the\s+list|led|arrive\s+en\s+tête|vient\s+en\s+tête|compte|a\s+compté|représente|concentre)\s+"
+               r"(?:the\s+|la\s+|le\s+)?(?:(?:largest|biggest|greatest|heaviest|highest|main|lion['’]s|plus\s+grande?|principale?)\s+"
+               r"(?:share|number|portion|part|toll|nombre)|most|the\s+bulk|l['’]essentiel|la\s+majorité)?\s*,?\s*(?:with|avec)?|with|for|avec|pour)\s+"
+               r"(?:(?:another|some|a\s+further|encore)\s+)?")
+_ROW_LEAD = re.compile(r"(?:^|[.;:]\s*|,\s*|\b(?:and|et|followed\s+by|then|puis|suivie?s?\s+(?:de|par)|ahead\s+of|devant)\s+)"
+                       r"(?:the\s+|la\s+|le\s+|l['’]|celle\s+de\s+|celle\s+d['’])?(?:région\s+(?:de\s+|d['’]))?$", re.I)
+
+
+_METONYM_BEFORE = re.compile(
+    r"\b(?:industr\w*|r[ée]gime|arm[ée]e|army|forces|gouvernement|government|military|militaire|autorit[ée]s|authorities|pouvoir|"
+    r"allies|alli[ée]s|machine\s+de\s+guerre|war\s+machine|dirigeants|leadership|leaders)\s+(?:[a-zà-ÿ\-]+\s+)?(?:de|of|du|d['’])\s*$")
+_METONYM_AFTER = re.compile(
+    r"^(?:['’]s)\s+(?:[\w\-]+\s+)?(?:military(?!\s+administration)|forces|army|regime|war\b|government|allies|industry|"
+    r"defen[cs]e\s+(?:industry|sector)|leadership|leaders)", re.I)
+_APPOSITION = re.compile(
+    r"^\s*(?:a|an|one\s+of|the\s+(?:main|largest|biggest|key|major|only|country['’]s)|un|une|l['’]une?\s+des|le\s+principal|"
+    r"la\s+principale|le\s+plus|la\s+plus|which\s+(?:supplies|serves|feeds|provides)|qui\s+(?:alimente|approvisionne|fournit|dessert))\b"
+    r"(?![^,]*\b(?:in|near|outside|dans|près\s+de|en)\s+(?:the\s+)?$)", re.I)
+
+
+# ------------------------------------------------------------------ quantifiers without digits
+
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|be|a\s+été|ont\s+été|avait\s+été|avaient\s+été|ayant\s+été|avoir\s+été|été|être|était|étaient|"
+    r"sera|seront)\b", re.I)
+_NEGATOR = re.compile(r"\b(?:no|none|not|neither|nor|never|aucune?|ni|pas|sans|without)\b", re.I)
+_SING_DET = re.compile(
+    r"(?:^|(?<=[\s,;:(«\"“]))(?P<det>a|an|one|single|the|un|une|le|la|l['’]|un\s+seul|une\s+seule|seule?|a\s+single|one\s+single)"
+    r"\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_BOTH_DET = re.compile(r"\b(?:both(?:\s+of\s+the)?|the\s+two|tous\s+(?:les\s+)?deux|toutes\s+(?:les\s+)?deux|les\s+deux)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_DEF_PLURAL_DET = re.compile(r"\b(?:the|these|those|all\s+the|all|les|ces|tous\s+les|toutes\s+les|all\s+of\s+the)\s+(?:[\w\-]+\s+){0,2}$", re.I)
+_ALL_PRONOUN = re.compile(
+    r"\b(?:all\s+of\s+them|they\s+were\s+all|(?:were|had\s+been|have\s+been)\s+all|every\s+one\s+of\s+them|ils\s+ont\s+tous\s+été|"
+    r"elles\s+ont\s+toutes\s+été|tous\s+ont\s+été|toutes\s+ont\s+été|la\s+totalité\s+(?:d['’]entre\s+eux|a\s+été))\b", re.I)
+_BOTH_PRONOUN = re.compile(r"\b(?:both|l['’]un\s+et\s+l['’]autre|l['’]une\s+et\s+l['’]autre)\b(?!\s+(?:of\s+the\s+)?[\w\-]+\s+and\b)", re.I)
+
+
+def _plural_word(w) -> bool:
+    last = (w.text.split() or [""])[-1]
+    return bool(re.search(r"(?:s|x)$", last, re.I)) and not re.search(r"-\w*\d|^[A-Z0-9\-]+$", last)
+
+
+def _quantifier_counts(text: str, weapons: list, triggers: list, counts: list) -> None:
+    """Counts stated without digits, all referring to an interception: a singular weapon noun
+    ("a Neptune missile was destroyed", "un drone a été abattu", "destroyed a Kh-59" → 1),
+    "both" / "tous deux" (→ 2) and a definite plural or "all of them" ("the missiles were shot
+    down", "les missiles ont été détruits" → all of the launched group)."""
+    icpt = [t for t in triggers if t[2] in ("INTERCEPT", "EW")]
+    if not icpt:
+        return
+
+    def passive_trigger(end):
+        for t in icpt:
+            if t[0] < end:
+                continue
+            gap = text[end:t[0]]
+            if len(gap) > 50 or re.search(r"[;.]|\d", gap) or any(end <= w.start < t[0] for w in weapons):
+                return None
+            if _PASSIVE_AUX.search(gap) and len(_words(gap)) <= 6 and not _NEGATOR.search(gap):
+                return t
+            return None
+        return None
+
+    def active_trigger(start):
+        for t in reversed(icpt):
+            if t[1] > start:
+                continue
+            gap = text[t[1]:start]
+            if len(gap) <= 40 and re.fullmatch(r"\s+(?:a|an|one|the|both|un|une|le|la|l['’]|les\s+deux|tous\s+(?:les\s+)?deux|"
+                                                r"a\s+single|un\s+seul|une\s+seule)\s+(?:[\w\-'’]+\s+){0,3}", gap, re.I) and not re.search(r"\d", gap) \
+                    and not _NEGATOR.search(gap):
+                return t
+            return None
+        return None
+
+    def counted(start) -> bool:
+        for c in counts:
+            if c.num.end <= start and start - c.num.end <= 45:
+                gap = text[c.num.end:start]
+                if not re.search(r"[,;.()]", gap) and len(_words(gap)) <= 4 and \
+                        not any(c.num.end <= w.start < start for w in weapons):
+                    return True
+        return False
+
+    role_of = {"INTERCEPT": "intercepted", "EW": "lost_to_ew"}
+    for w in weapons:
+        if w.weapon_class in ("aircraft",) or counted(w.start):
+            continue
+        before = text[max(0, w.start - 40):w.start]
+        if _NEGATOR.search(before[-25:]):
+            continue
+        t = passive_trigger(w.end)
+        if t is None:
+            t = active_trigger(w.start)
+            if t is not None and re.search(r"\b(?:the|les|ces|these|those|le|la|l['’])\s+(?:[\w\-]+\s+){0,2}$", before, re.I) \
+                    and not _BOTH_DET.search(before):
+                t = None        # "destroyed the drones launched at …" is not an anaphor of its own
+        coord = False
+        if t is None and _BOTH_DET.search(before) and any(
+                c.num.end <= w.start and re.fullmatch(r"\s*(?:[\w\-]+\s+){0,3}(?:and|et|as\s+well\s+as|ainsi\s+que)\s+(?:de\s+)?"
+                                                     r"(?:[\w\-]+\s+){1,4}", text[c.num.end:w.start], re.I) for c in counts):
+            coord = True
+        elif t is None:
+            continue
+        value, all_an = None, False
+        if _BOTH_DET.search(before):
+            value = 2
+        elif not _plural_word(w) and _SING_DET.search(before):
+            value = 1
+        elif _plural_word(w) and _DEF_PLURAL_DET.search(before):
+            all_an = True
+        else:
+            continue
+        fake = _deps.Num(w.start - 1 if w.start else 0, w.start - 1 if w.start else 0, "1" if value == 1 else "all", value,
+                         "exact" if value else None, "count")
+        c = Count(num=fake, value=value, qualifier="exact" if value else None, role=role_of[t[2]] if t else None,
+                  weapon=w.weapon_class, model=w.model, weapon_own=True, coord=coord,
+                  anaphor=bool(value == 2 or all_an or re.search(r"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+){0,2}$", before, re.I)))
+        c.all_of = value == 2
+        c.all_anaphor = all_an
+        counts.append(c)
+    # pronouns: "both were destroyed", "all of them were shot down", "ils ont tous été abattus"
+    for rx, value in ((_BOTH_PRONOUN, 2), (_ALL_PRONOUN, None)):
+        for m in rx.finditer(text):
+            if any(c.num.start <= m.start() < max(c.num.end, c.num.start + 1) for c in counts):
+                continue
+            if any(m.end() <= w.start < m.end() + 25 and re.fullmatch(r"\s*(?:of\s+the\s+|des\s+)?(?:[\w\-]+\s+){0,2}", text[m.end():w.start])
+                   for w in weapons):
+                continue      # "both missiles": handled with the noun above
+            t = passive_trigger(m.end()) if value == 2 else next(
+                (t for t in icpt if 0 <= t[0] - m.end() <= 30 or 0 <= m.start() - t[1] <= 20), None)
+            if t is None:
+                continue
+            fake = _deps.Num(m.start(), m.end(), m.group(), value, "exact" if value else None, "count")
+            c = Count(num=fake, value=value, qualifier="exact" if value else None, role=role_of[t[2]], anaphor=True)
+            c.all_of = value == 2
+            c.all_anaphor = value is None
+            counts.append(c)
+
+
 # ------------------------------------------------------------------ main entry
 
 
@@ -406,6 +571,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     ann = annotate(text, lang, resources)
     gaz = gaz if gaz is not None else getattr(resources, "gazetteer", None)
     triggers = [t for t in ann["triggers"]]
+    # "la destruction de 30 drones", "the destruction of 12 UAVs": destroying counted weapons is an interception
+    triggers = [(a, b, "INTERCEPT") if l == "STRIKE" and re.match(r"(?i)destruction$", text[a:b]) and re.match(
+        r"^\s+(?:de|d['’]|des|of)\s*(?:the\s+|les\s+)?(?:\d|[\w\-]+\s+(?:[\w\-]+\s+)?(?:drones?|missiles?|UAVs?|appareils|roquettes|rockets|bombes|bombs))",
+        text[b:b + 40], re.I) else (a, b, l) for a, b, l in triggers]
     weapons = list(ann["weapons"])
     for m in _EXTRA_WEAPONS.get(lang, _EXTRA_WEAPONS["en"]).finditer(text):
         if not any(w.start < m.end() and m.start() < w.end for w in weapons):
@@ -482,7 +651,35 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         fc = (p.feature_code or "") if hasattr(p, "feature_code") else ""
         if str(fc).startswith("PCL") or (p.geo_precision == "country"):
             continue
+        if _METONYM_BEFORE.search(before) or _METONYM_AFTER.match(after):
+            continue      # "l'industrie militaire de Kiev", "Moscow's war machine": the state, not a place
+        if event_places or _target(text[:p.start]):
+            seg = re.split(r"[,;]", text[:p.start])
+            if len(seg) > 1 and _APPOSITION.match(seg[-1]) and not re.search(r"\b(?:and|et)\s*$", seg[-2]):
+                continue  # "the Saratov refinery, a key supplier of fuel to the Volgograd area": a description
         event_places.append(p)
+    # "Kyiv's Desnianskyi district", "le quartier X de Kiev": the district belongs to the adjacent city
+    for p in list(event_places):
+        dist = re.search(r"\b(?:district|raion|rayon|neighbou?rhood|borough|arrondissement|quartier)\b", p.text + text[p.end:p.end + 10], re.I) \
+            or re.search(r"\b(?:district|quartier|arrondissement|raion)\s+(?:de\s+|d['’])?$", text[max(0, p.start - 14):p.start], re.I)
+        if not dist:
+            continue
+        for q in event_places:
+            if q is p or q.admin1_code == p.admin1_code or not q.admin1_code:
+                continue
+            gap_b = text[q.end:p.start] if q.end <= p.start else None
+            gap_a = text[p.end:q.start] if p.end <= q.start else None
+            if gap_b is not None and re.fullmatch(r"(?:['’]s|\s+city['’]s)\s+(?:the\s+)?", gap_b) or \
+                    gap_a is not None and re.fullmatch(r"\s*(?:district|raion|rayon|neighbou?rhood|borough|arrondissement|quartier)?\s*,?\s*"
+                                                       r"(?:of|in|de|d['’]|à)\s+(?:the\s+(?:city|capital)\s+of\s+|la\s+(?:ville|capitale)\s+(?:de\s+)?)?", gap_a, re.I):
+                event_places.remove(p)
+                break
+        else:
+            m = re.search(r"\b([A-ZÀ-Þ][\w\-]+)['’]s\s+(?:the\s+)?$", text[max(0, p.start - 30):p.start]) or \
+                re.match(r"^\s*(?:district|raion|rayon|quartier|arrondissement)?\s*(?:of|in|de|d['’]|à)\s+([A-ZÀ-Þ][\w\-]+)", text[p.end:p.end + 40])
+            city = _deps.resolve_place(gaz, m.group(1), lang) if m else None
+            if city is not None and getattr(city, "admin1_code", None) and city.admin1_code != p.admin1_code:
+                event_places[event_places.index(p)] = _deps.Plc(p.start, p.end, m.group(1), city)
     res.event_places = event_places
     for cc, rx in _COUNTRY_WORDS.items():
         if rx.search(text):
@@ -593,6 +790,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             counts.append(Count(num=fake, value=1, qualifier="exact", weapon=w.weapon_class, model=w.model, weapon_own=True))
         counts.sort(key=lambda c: c.num.start)
 
+    _quantifier_counts(text, weapons, triggers, counts)
+    counts.sort(key=lambda c: c.num.start)
+
     # pairs "72 of 131" / "72 des 131" / "Of the 127 drones, 91" / "Sur les 96 drones, 60"
     paired = set()
     for i in range(len(counts) - 1):
@@ -618,6 +818,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     # ---- roles from triggers
     trig = [t for t in triggers if t[2] in ROLE_OF]
     for idx, c in enumerate(counts):
+        if c.role is None and c.coord and idx > 0 and counts[idx - 1].role is not None:
+            c.role = counts[idx - 1].role
         if c.role is not None:
             continue
         other_nums = [o.num for o in counts if o is not c]
@@ -703,6 +905,11 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if idx > 0 and counts[idx - 1].role is not None:
             c.role = counts[idx - 1].role
             continue
+        # "<attacker> <any verb> N <weapon>": a launch by the named side, whatever the verb
+        # ("Russia hurled 40 missiles", "Moscou a expédié 85 drones", "the enemy threw 12 bombs")
+        if c.weapon_own and _ATTACKER_SUBJECT.search(text[max(0, c.num.start - 60):c.num.start]):
+            c.role = "launched"
+            continue
         # coordinated with a later count: "34 drones and one of the missiles were shot down"
         for t in trig:
             if t[0] >= c.num.end and t[0] - c.num.end < 110 and not re.search(r"[;.]\s", text[c.num.end:t[0]]):
@@ -784,7 +991,13 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             if prev_counts and prev_counts[-1].num.start > p.end:
                 break
             tight = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast|regions))?\s*,\s*(?:(?:another|some|a\s+further|encore)\s+)?", gap, re.I)
-            verbal = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+(?:reported|said|recorded|accounted\s+for|saw|a\s+fait\s+état\s+de|a\s+signalé|a\s+enregistré)\s+(?:(?:another|some)\s+)?", gap, re.I)
+            verbal = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+(?:reported|said|recorded|accounted\s+for|saw|a\s+fait\s+état\s+de|a\s+signalé|a\s+enregistré)\s+(?:(?:another|some)\s+)?", gap, re.I) or \
+                re.fullmatch(_ROW_VERBAL, gap, re.I)
+            if verbal and not re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+(?:reported|said|recorded|accounted\s+for|saw|a\s+fait\s+état\s+de|a\s+signalé|a\s+enregistré)\s+(?:(?:another|some)\s+)?", gap, re.I):
+                # elliptic rows ("…, followed by the Kursk region with nine", "and the Kaluga region for 7")
+                if _ROW_LEAD.search(text[max(0, p.start - 45):p.start]):
+                    c.places = [p]
+                    break
             loose = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s*,\s*(?:[\w'’\-]+\s+){1,6}", gap, re.I) and \
                 not re.search(r"\b(?:said|according|selon|a\s+(?:déclaré|indiqué))\b", gap)
             pre = text[max(0, p.start - 45):p.start]
@@ -824,7 +1037,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
 
     def new_item(c: Count, place=None, multi=False) -> Item:
         it = Item(event_type="attack", weapon=c.weapon or "unknown", model=c.model, qualifier=c.qualifier,
-                  anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start, all_but=c.all_but)
+                  anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start, all_but=c.all_but,
+                  all_anaphor=c.all_anaphor)
         it.place = place
         it.location_text = place.text if place is not None else None
         it.multi_place = multi
@@ -835,6 +1049,16 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         val = c.value
         if getattr(it, role) is not None:
             return False
+        if val is None and c.qualifier == "approximate" and not c.all_anaphor and role != "launched":
+            it.approx_role = it.approx_role or role
+            it.qualifier = "approximate"
+            return True
+        if c.all_anaphor and val is None:
+            # "… 12 drones, and all of them were shot down": the whole launched group
+            if it.launched is None or role == "launched":
+                it.all_anaphor = True
+                return True
+            val = it.launched
         setattr(it, role, val)
         if c.pair_launched is not None:
             if it.launched is not None and it.launched != c.pair_launched:
@@ -927,24 +1151,47 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             it.event_type = "strike"
         elif it.launched is not None:
             it.event_type = "attack"
+        elif it.approx_role:
+            it.event_type = {"intercepted": "interception", "lost_to_ew": "interception", "hits": "strike"}.get(it.approx_role, "attack")
 
     # "huit bombes … sur Stepnohirsk, dont trois ont frappé des maisons": the anaphoric figure
     # belongs to the launch figure before it, placed or not
+    # (the nearest earlier launch figure of the same weapon group: "Russia fired two Kh-59s and 40
+    # drones; both missiles were destroyed"; "… and all of them were shot down")
     for i in range(len(items) - 1, 0, -1):
-        b, a = items[i], items[i - 1]
-        if not b.anaphor or a.launched is None or b.launched is not None or not _same_place(a, b):
+        b = items[i]
+        if not b.anaphor and not b.all_anaphor:
             continue
-        if coarse(b.weapon) not in (coarse(a.weapon), "unknown"):
+        if b.launched is not None and not (b.intercepted is not None and b.launched == b.intercepted):
             continue
-        slots = [k for k in ("intercepted", "lost_to_ew", "hits") if getattr(b, k) is not None]
-        if not slots or any(getattr(a, k) is not None for k in slots):
-            continue
-        if sum(getattr(b, k) or 0 for k in slots) > a.launched:
-            continue
-        for k in slots:
-            setattr(a, k, getattr(b, k))
-        a.event_type = "interception" if (a.intercepted is not None or a.lost_to_ew is not None) else "strike"
-        del items[i]
+        for j in range(i - 1, -1, -1):
+            a = items[j]
+            if a.launched is None or not _same_place(a, b) or coarse(b.weapon) not in (coarse(a.weapon), "unknown"):
+                continue
+            if b.launched is not None and b.launched != a.launched:
+                continue
+            if b.all_anaphor and not any(b.counts):
+                if a.intercepted is None and a.lost_to_ew is None:
+                    a.intercepted = a.launched
+                    a.event_type = "interception"
+                    for k in range(len(items)):
+                        if items[k].parent is not None and items[k].parent > i:
+                            items[k].parent -= 1
+                    del items[i]
+                break
+            slots = [k for k in ("intercepted", "lost_to_ew", "hits") if getattr(b, k) is not None]
+            if not slots or any(getattr(a, k) is not None for k in slots):
+                break
+            if sum(getattr(b, k) or 0 for k in slots) > a.launched:
+                break
+            for k in slots:
+                setattr(a, k, getattr(b, k))
+            a.event_type = "interception" if (a.intercepted is not None or a.lost_to_ew is not None) else "strike"
+            for k in range(len(items)):
+                if items[k].parent is not None and items[k].parent > i:
+                    items[k].parent -= 1
+            del items[i]
+            break
 
     # a counted strike without its own place ("Russian forces struck Kharkiv with four bombs"): the
     # sentence's only event region
@@ -965,8 +1212,18 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if it.event_type == "attack" and (it.place is not None or it.multi_place) and has_intercept:
             it.intercepted, it.launched = it.launched, None
             it.event_type = "interception"
+    # "Hits by two missiles and 10 drones were recorded at six locations", "des impacts de … ont été
+    # enregistrés sur sept sites": one overall strike, the counts are its weapons
+    hit_items = [it for it in items if it.event_type == "strike" and it.place is None and not it.multi_place]
+    if len(hit_items) >= 1 and _SITE_COUNT.search(text):
+        tot = hit_items[0]
+        tot.weapon = _deps.combine_classes([it.weapon for it in hit_items])
+        tot.hits = sum(it.hits or 0 for it in hit_items) or None
+        tot.is_total = True
+        tot.model = tot.model if len(hit_items) == 1 else None
+        items = [it for it in items if it is tot or it not in hit_items]
     # launch-only statements need a launch figure
-    items = [it for it in items if not (it.event_type == "attack" and it.launched is None)]
+    items = [it for it in items if not (it.event_type == "attack" and it.launched is None and it.approx_role != "launched")]
     # approximate counts: value unknown ("une dizaine", "plus de 400") → ambiguous, count null
     for it in items:
         if it.qualifier in ("approximate", "at_least"):
@@ -989,8 +1246,20 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     return res
 
 
+_TRIG_NEGATED = re.compile(
+    r"\b(?:no|not|never|without|nor|neither|none|sans|aucune?|ni|pas|jamais|ne\s+\w+\s+pas|n['’]\w+\s+pas)\b"
+    r"(?:\s+(?!(?:but|mais|however|cependant|although|though|while|tandis|alors)\b)[\w'’\-]+){0,5}\s*$", re.I)
+
+
+def _negated(text: str, t) -> bool:
+    """A trigger under a negation in its own clause ("made no mention of a fire", "did not report
+    any damage", "sans faire de dégâts", "n'a pas signalé d'incendie")."""
+    before = re.split(r"[,;:()]|\b(?:but|mais|however|cependant|although|though|while|tandis|alors\s+que)\b", text[max(0, t[0] - 60):t[0]])[-1]
+    return bool(_TRIG_NEGATED.search(before))
+
+
 def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_places, counts):
-    strike_trigs = [t for t in triggers if t[2] == "STRIKE"]
+    strike_trigs = [t for t in triggers if t[2] == "STRIKE" and not _negated(text, t)]
     launch_trigs = [t for t in triggers if t[2] == "LAUNCH"]
     tgt = _target(text)
     # "destroyed a fuel depot", "avoir détruit un système Pantsir": destruction of a ground target
