@@ -239,16 +239,19 @@ def _spawn(extra: list[str], args, log_path: Path) -> dict:
         with open(log_path, "a", encoding="utf-8") as log:
             log.write(f"$ {' '.join(cmd)}\n")
             log.flush()
-            # stderr shows the per-stage lines live; the pipeline's logging goes to the log file
-            proc = subprocess.run(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.PIPE,
-                                  text=True)
-            log.write(proc.stderr)
-        for line in proc.stderr.splitlines():
-            if line.startswith("  ["):
-                print(line, flush=True)
-        if proc.returncode != 0:
-            tail = "\n".join(proc.stderr.splitlines()[-15:])
-            raise RuntimeError(f"benchmark child {' '.join(extra)} failed ({proc.returncode}):\n{tail}")
+            # per-stage lines ("  [N] stage …") are echoed live; everything goes to the log file
+            proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.PIPE,
+                                    text=True, encoding="utf-8", errors="replace")
+            tail: list[str] = []
+            for line in proc.stderr:
+                log.write(line)
+                if line.startswith("  ["):
+                    print(line.rstrip("\n"), flush=True)
+                tail = (tail + [line.rstrip("\n")])[-15:]
+            returncode = proc.wait()
+        if returncode != 0:
+            raise RuntimeError(f"benchmark child {' '.join(extra)} failed ({returncode}):\n"
+                               + "\n".join(tail))
         return json.loads(Path(res_path).read_text(encoding="utf-8"))
     finally:
         os.unlink(res_path)

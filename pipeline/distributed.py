@@ -190,9 +190,15 @@ def dask_client(scheduler: str | None = None, n_workers: int = 2):
         with Client(scheduler) as client:
             yield client
         return
-    _limit_threads()  # inherited by the spawned worker processes
-    with LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+    saved = dict(os.environ)
+    _limit_threads()  # inherited by the worker processes spawned now
+    try:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    with cluster, Client(cluster) as client:
         yield client
 
 

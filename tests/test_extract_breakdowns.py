@@ -1,19 +1,10 @@
 """Breakdowns: a total plus one child per region; children never exceed the total;
 distributive "each"; parenthesised counts; region-first wording; total stated last."""
-import functools
 
-from pipeline.extract import extract_text, load_resources
-
-
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
+from extract_helpers import runner
 
 
-def run(text, **kw):
-    kw.setdefault("published", "2025-06-03")
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-06-03")
 
 
 def _check_children(ms):

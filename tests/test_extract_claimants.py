@@ -1,19 +1,10 @@
 """Claimants: attribution verbs, relayed wire copy, delayed attribution, outlet fallback."""
-import functools
 
-from pipeline.extract import extract_text, load_resources
+from extract_helpers import runner
 from pipeline.extract.claimants import outlet_side
 
 
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
-
-
-def run(text, **kw):
-    kw.setdefault("published", "2025-06-03")
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-06-03")
 
 
 def test_relayed_wire_copy_keeps_the_ministry():

@@ -1,18 +1,9 @@
 """Article context: headline dedup, article date, cross-sentence merges."""
-import functools
 
-from pipeline.extract import extract_text, load_resources
-
-
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
+from extract_helpers import runner
 
 
-def run(text, **kw):
-    kw.setdefault("published", "2025-06-03")
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-06-03")
 
 
 def test_headline_restating_body_is_one_claim():

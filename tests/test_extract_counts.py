@@ -1,20 +1,11 @@
 """Counts: "X of Y", "X des Y", number words, "all N", approximate counts."""
-import functools
 
 import pytest
 
-from pipeline.extract import extract_text, load_resources
+from extract_helpers import runner
 
 
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
-
-
-def run(text, **kw):
-    kw.setdefault("published", "2025-05-02")
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-05-02")
 
 
 def only(ms, **filt):

@@ -6,22 +6,13 @@ Two parts:
   follow-on sentences, breakdown syntax, passive strike totals, negation, places, relays, dates);
 * one focused test per rule added for it.
 """
-import functools
 
 import pytest
 
-from pipeline.extract import extract_text, load_resources
+from extract_helpers import runner
 
 
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
-
-
-def run(text, **kw):
-    kw.setdefault("published", "2025-05-02")      # a Friday
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-05-02")      # a Friday
 
 
 def _fits(m, exp):

@@ -1,18 +1,9 @@
 """Event places: launch areas are not locations; country-level totals; multi-region strikes."""
-import functools
 
-from pipeline.extract import extract_text, load_resources
-
-
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
+from extract_helpers import runner
 
 
-def run(text, **kw):
-    kw.setdefault("published", "2025-06-03")
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-06-03")
 
 
 def test_launch_area_is_not_the_location():

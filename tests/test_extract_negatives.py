@@ -1,15 +1,10 @@
 """Hard negatives: production figures, prisoner exchanges, budgets, cumulative totals, air-raid alerts,
 vague background."""
-import functools
-
 import pytest
 
-from pipeline.extract import extract_text, load_resources
+from extract_helpers import runner
 
-
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
+run = runner("2025-06-03")
 
 
 @pytest.mark.parametrize("text", [
@@ -23,4 +18,4 @@ def _res():
     "Depuis le début de l'année, plus de 15 000 drones ont été lancés contre l'Ukraine.",
 ])
 def test_no_claim(text):
-    assert extract_text(text, published="2025-06-03", outlet="Reuters", resources=_res()) == []
+    assert run(text) == []

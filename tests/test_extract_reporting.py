@@ -1,19 +1,10 @@
 """Reporting patterns of wire and French copy (invented sentences): datelines, clause-scoped
 attribution, overall strikes over region lists, target-kind weapons, speech dates."""
-import functools
 
-from pipeline.extract import extract_text, load_resources
-
-
-@functools.lru_cache(maxsize=1)
-def _res():
-    return load_resources()
+from extract_helpers import runner
 
 
-def run(text, **kw):
-    kw.setdefault("published", "2025-03-08")      # a Saturday
-    kw.setdefault("outlet", "Reuters")
-    return extract_text(text, resources=_res(), **kw)
+run = runner("2025-03-08")      # a Saturday
 
 
 def strikes(ms):
