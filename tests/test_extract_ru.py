@@ -322,3 +322,105 @@ def test_launch_counts_of_drones_and_boats_fold_into_the_interception():
 def test_own_forces_using_a_drone_is_not_an_attack_claim():
     text = "Для поражения опорного пункта ВСУ российские штурмовики применили ударный БпЛА."
     assert "attack" not in [m["event_type"] for m in run(text)]
+
+
+# --------------------------------------------------------------------------- new forms (invented)
+# Families: governors' Telegram with damage wording, "вчера вечером", corrections, Meduza / RBC
+# copy relaying the MoD next to Ukrainian counter-claims, claimant carry-over across sides,
+# "N запущено, из них M".
+
+def nrows(ms):
+    out = []
+    for m in ms:
+        p = m["parent_index"]
+        par = None if p is None else (ms[p]["event_type"], ms[p]["weapon"], ms[p]["admin1_code"])
+        out.append(tuple(m[f] for f in FIELDS if f not in ("parent_index", "admin1")) + (par,))
+    return sorted(out, key=repr)
+
+
+def nr(event, weapon, model, launched, intercepted, ew, code, amb, who, date, parent=None):
+    return (event, weapon, model, launched, intercepted, ew, code, amb) + who + (date, parent)
+
+
+GS_UA = ("Ukrainian General Staff", "UA", "UA")
+D5 = "2025-11-05"
+
+
+def test_new_governor_telegram_damage_in_district():
+    text = "Утром в результате атаки БПЛА в Белгородском районе повреждены окна частного дома и легковой автомобиль."
+    got = nrows(run(text, published=D5, outlet="Вячеслав Гладков (Telegram)"))
+    assert got == [nr("strike", "drone", None, None, None, None, "RU-BEL", False,
+                      ("governor of Belgorod region", "RU", "UA"), D5)]
+
+
+def test_new_governor_drone_detonated_on_private_house():
+    text = ("Вечером ВСУ атаковали Шебекино: дрон сдетонировал на территории частного домовладения, "
+            "посечены фасад и кровля.")
+    got = nrows(run(text, published=D5, outlet="Вячеслав Гладков (Telegram)"))
+    assert got == [nr("strike", "drone", None, None, None, None, "RU-BEL", False,
+                      ("governor of Belgorod region", "RU", "UA"), D5)]
+
+
+def test_new_yesterday_evening_is_the_day_before():
+    text = "Вчера вечером беспилотник атаковал Курск, повреждены два жилых дома, сообщил губернатор Курской области."
+    got = nrows(run(text, published=D5, outlet="РБК"))
+    assert got == [nr("strike", "drone", None, None, None, None, "RU-KRS", False,
+                      ("governor of Kursk region", "RU", "UA"), "2025-11-04")]
+
+
+def test_new_correction_governor_figure_is_the_latest():
+    text = ("Губернатор Ростовской области сообщил, что ночью над регионом сбиты 12 беспилотников. "
+            "Позднее он уточнил — 15.")
+    got = nrows(run(text, published=D5, outlet="ТАСС"))
+    assert got == [nr("interception", "drone", None, None, 15, None, "RU-ROS", False,
+                      ("governor of Rostov region", "RU", "UA"), D5)]
+
+
+def test_new_meduza_mod_with_ukrainian_counter_claim():
+    text = ("Минобороны России заявило, что ночью над регионами страны были сбиты 56 украинских беспилотников, "
+            "из них 20 — над Брянской областью. Генштаб ВСУ в свою очередь сообщил о поражении "
+            "нефтеперерабатывающего завода в Саратовской области.")
+    tot = ("interception", "drone", None)
+    assert nrows(run(text, published=D5, outlet="Медуза")) == sorted([
+        nr("interception", "drone", None, None, 56, None, None, False, MOD, D5),
+        nr("interception", "drone", None, None, 20, None, "RU-BRY", False, MOD, D5, tot),
+        nr("strike", "unknown", None, None, None, None, "RU-SAR", False, GS_UA, D5),
+    ], key=repr)
+
+
+def test_new_carry_over_does_not_flip_sides():
+    text = ("Генштаб ВСУ подтвердил удар по нефтебазе в Краснодарском крае.\n\n"
+            "Ночью над Краснодарским краем были сбиты 15 украинских беспилотников, сообщило Минобороны.")
+    assert nrows(run(text, published=D5, outlet="РБК")) == sorted([
+        nr("strike", "unknown", None, None, None, None, "RU-KDA", False, GS_UA, D5),
+        nr("interception", "drone", None, None, 15, None, "RU-KDA", False, MOD, D5),
+    ], key=repr)
+
+
+def test_new_unattributed_mod_count_after_ukrainian_paragraph_is_not_ukrainian():
+    text = ("Генштаб ВСУ подтвердил удар по нефтебазе в Краснодарском крае.\n\n"
+            "Ночью над Краснодарским краем и Черным морем были сбиты 15 украинских беспилотников.")
+    got = run(text, published=D5, outlet="РБК")
+    icpt = [m for m in got if m["event_type"] == "interception"]
+    assert [(m["claimant_side"], m["attacker_side"]) for m in icpt] == [("RU", "UA")]
+
+
+def test_new_launched_of_them_shot_down_ru():
+    text = "Всего ВСУ запустили 48 беспилотников, из них 40 сбиты силами ПВО, сообщили в Минобороны."
+    got = run(text, published=D5, outlet="РБК")
+    assert [(m["event_type"], m["launched"], m["intercepted"], m["claimant_side"]) for m in got] == [
+        ("interception", 48, 40, "RU")]
+
+
+def test_new_correction_in_one_sentence_ru():
+    got = run("Ранее сообщалось о 40 сбитых беспилотниках, позднее Минобороны уточнило данные — 42.",
+              published=D5, outlet="РБК")
+    assert [(m["event_type"], m["intercepted"], m["claimant"]) for m in got] == [
+        ("interception", 42, "Russian Ministry of Defence")]
+
+
+def test_new_drone_attacked_a_facility_is_a_strike():
+    got = run("Украинский беспилотник атаковал нефтебазу в Краснодарском крае, сообщил оперштаб Краснодарского края.",
+              published=D5, outlet="РБК")
+    assert [(m["event_type"], m["weapon"], m["admin1_code"], m["claimant"], m["attacker_side"]) for m in got] == [
+        ("strike", "drone", "RU-KDA", "governor of Krasnodar region", "UA")]

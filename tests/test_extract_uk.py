@@ -130,3 +130,205 @@ def test_shelling_verb_gatyv_is_a_strike():
     got = run("Ввечері ворог гатив по Марганецькій громаді з артилерії, пошкоджено будинок.",
               outlet="Суспільне Дніпро")
     assert [(m["event_type"], m["weapon"], m["attacker_side"]) for m in got] == [("strike", "artillery", "RU")]
+
+
+# --------------------------------------------------------------------------- new forms (invented)
+# Families: Air Force per-weapon lists and tables written as text, "N запущено, з них M",
+# corrections, regional / city military administrations with damage wording, guided bombs dropped
+# on communities, "вчора ввечері", daily summaries, homonymous settlements, "кілька районів
+# області", two sides in one headline.
+
+def nrows(ms):
+    """Order-free whole records; the parent is named by its (event, weapon, code) instead of an index."""
+    out = []
+    for m in ms:
+        p = m["parent_index"]
+        par = None if p is None else (ms[p]["event_type"], ms[p]["weapon"], ms[p]["admin1_code"])
+        out.append(tuple(m[f] for f in FIELDS if f != "parent_index") + (par,))
+    return sorted(out, key=repr)
+
+
+def r(event, weapon, model, launched, intercepted, ew, code, amb, who, date, parent=None):
+    return (event, weapon, model, launched, intercepted, ew, code, amb) + who + (date, parent)
+
+
+GOV = lambda region: ("governor of %s region" % region, "UA", "RU")  # noqa: E731
+OUT = ("outlet", "UA", "RU")
+KCMA = ("Kyiv city military administration", "UA", "RU")
+D = "2025-11-05"
+
+
+def test_new_af_launch_list_by_weapon_then_shot_down_by_weapon():
+    text = ("У ніч на 5 листопада противник атакував 7 крилатими ракетами Х-101, 2 балістичними ракетами "
+            "Іскандер-М та 90 ударними БпЛА типу Shahed. За попередніми даними, збито 6 крилатих ракет Х-101 "
+            "і 70 ударних БпЛА.")
+    assert nrows(run(text, published=D)) == sorted([
+        r("interception", "cruise_missile", "Kh-101", 7, 6, None, None, False, AF, D),
+        r("attack", "ballistic_missile", "Iskander-M", 2, None, None, None, False, AF, D),
+        r("interception", "drone", "Shahed", 90, 70, None, None, False, AF, D),
+    ], key=repr)
+
+
+def test_new_af_table_written_as_text_with_mixed_total():
+    text = ("Повітряні сили ЗСУ\n\n"
+            "У ніч на 5 листопада противник атакував 127 засобами повітряного нападу:\n"
+            "- 5 крилатих ракет Х-101;\n"
+            "- 2 балістичні ракети Іскандер-М;\n"
+            "- 120 ударних БпЛА типу Shahed.\n\n"
+            "За попередніми даними, станом на 09:00 збито/подавлено 105 цілей:\n"
+            "- 4 крилаті ракети Х-101;\n"
+            "- 101 ударний БпЛА.")
+    tot = ("interception", "mixed", None)
+    assert nrows(run(text, published=D)) == sorted([
+        r("interception", "mixed", None, 127, 105, None, None, False, AF, D),
+        r("interception", "cruise_missile", "Kh-101", 5, 4, None, None, False, AF, D, tot),
+        r("attack", "ballistic_missile", "Iskander-M", 2, None, None, None, False, AF, D),
+        r("interception", "drone", "Shahed", 120, 101, None, None, False, AF, D, tot),
+    ], key=repr)
+
+
+def test_new_launched_then_of_them_shot_down():
+    text = "Всього вночі росіяни запустили 65 ударних дронів, з них 48 збито над північчю та сходом країни."
+    assert [(m["event_type"], m["weapon"], m["launched"], m["intercepted"]) for m in run(text, published=D)] == [
+        ("interception", "drone", 65, 48)]
+
+
+def test_new_two_groups_with_z_yakykh():
+    text = ("Вночі росіяни атакували Україну 89 дронами та 6 ракетами Х-101, з яких сили ППО збили 70 дронів "
+            "і 5 ракет, повідомили Повітряні сили.")
+    assert nrows(run(text, published=D, outlet="Суспільне")) == sorted([
+        r("interception", "drone", None, 89, 70, None, None, False, AF, D),
+        r("interception", "cruise_missile", "Kh-101", 6, 5, None, None, False, AF, D),
+    ], key=repr)
+
+
+def test_new_correction_keeps_only_the_latest_figure():
+    text = ("Повітряні сили повідомили, що вночі збили 40 ударних дронів. Згодом дані уточнили — збито 42 дрони.")
+    got = run(text, published=D, outlet="Суспільне")
+    assert [(m["event_type"], m["intercepted"], m["claimant"]) for m in got] == [
+        ("interception", 42, "Ukrainian Air Force")]
+
+
+def test_new_correction_earlier_reported_then_specified():
+    text = ("Раніше повідомлялося про 30 збитих дронів, уточнено — 33. Про це повідомили Повітряні сили.")
+    got = run(text, published=D, outlet="Суспільне")
+    assert [(m["event_type"], m["intercepted"]) for m in got] == [("interception", 33)]
+
+
+def test_new_oda_head_named_damage_windows():
+    text = ("Начальник Одеської ОВА Олег Кіпер повідомив, що вночі ворог атакував Одесу ударними дронами. "
+            "Пошкоджено вікна багатоповерхівки та дах приватного будинку.")
+    got = nrows(run(text, published=D, outlet="Суспільне Одеса"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-51", False, GOV("Odesa"), D)]
+
+
+def test_new_ova_yesterday_evening_hit_in_private_house():
+    text = "Харківська ОВА: вчора ввечері зафіксовано влучання дрона в приватний будинок у Чугуєві."
+    got = nrows(run(text, published=D, outlet="Суспільне Харків"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-63", False, GOV("Kharkiv"), "2025-11-04")]
+
+
+def test_new_guided_bombs_dropped_on_communities_is_a_strike():
+    text = "Протягом доби ворожа авіація скинула 14 КАБів на громади Запорізької області."
+    got = nrows(run(text, published=D, outlet="Суспільне"))
+    assert got == [r("strike", "glide_bomb", None, None, None, None, "UA-23", False, OUT, None)]
+
+
+def test_new_af_hits_at_locations_total_is_national_and_regions_are_rows():
+    text = ("Повітряні сили ЗСУ\n\n"
+            "У ніч на 5 листопада противник атакував 80 ударними БпЛА. Збито 60 ударних БпЛА.\n\n"
+            "Зафіксовано влучання 12 ударних БпЛА на 8 локаціях. Удари прийшлися по Київщині та Житомирщині.")
+    tot = ("strike", "drone", None)
+    assert nrows(run(text, published=D)) == sorted([
+        r("interception", "drone", None, 80, 60, None, None, False, AF, D),
+        r("strike", "drone", None, None, None, None, None, False, AF, D),
+        r("strike", "drone", None, None, None, None, "UA-32", True, AF, D, tot),
+        r("strike", "drone", None, None, None, None, "UA-18", True, AF, D, tot),
+    ], key=repr)
+
+
+def test_new_kyiv_city_administration_debris_damaged_cars():
+    text = "Вночі у Києві уламки збитого дрона пошкодили автомобілі в Дарницькому районі, повідомила КМВА."
+    got = nrows(run(text, published=D, outlet="Суспільне Київ"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-30", False, KCMA, D)]
+
+
+def test_new_homonymous_settlement_takes_the_administration_region():
+    text = ("Начальник Харківської ОВА Олег Синєгубов повідомив, що вночі дрон влучив у склад у Золочеві.")
+    got = nrows(run(text, published=D, outlet="Суспільне"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-63", False, GOV("Kharkiv"), D)]
+
+
+def test_new_several_districts_of_the_region_is_the_region():
+    text = ("Вночі ворог атакував ударними дронами кілька районів області, пошкоджено лінію електропередачі, "
+            "повідомив голова Дніпропетровської ОВА.")
+    got = nrows(run(text, published=D, outlet="Суспільне"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-12", False, GOV("Dnipropetrovsk"), D)]
+
+
+def test_new_yesterday_evening_does_not_leak_to_later_claims():
+    text = ("Вчора ввечері ворожий дрон влучив у склад у Сумах, повідомила Сумська ОВА.\n\n"
+            "Повітряні сили повідомили, що збили 50 з 64 ударних дронів.")
+    assert nrows(run(text, published=D, outlet="Суспільне")) == sorted([
+        r("strike", "drone", None, None, None, None, "UA-59", False, GOV("Sumy"), "2025-11-04"),
+        r("interception", "drone", None, 64, 50, None, None, False, AF, D),
+    ], key=repr)
+
+
+def test_new_daily_summary_has_no_date():
+    text = ("Протягом минулої доби росіяни атакували дронами Херсонщину, пошкоджено п'ять приватних будинків, "
+            "повідомив начальник Херсонської ОВА.")
+    got = nrows(run(text, published=D, outlet="Суспільне"))
+    assert got == [r("strike", "drone", None, None, None, None, "UA-65", False, GOV("Kherson"), None)]
+
+
+def test_new_two_sides_in_one_headline():
+    title = "Генштаб підтвердив ураження НПЗ у Саратовській області, у Росії заявили про 30 збитих дронів"
+    text = (title + "\n\n"
+            "Генеральний штаб ЗСУ повідомив, що вночі Сили оборони уразили нафтопереробний завод у Саратовській "
+            "області. Міністерство оборони РФ заявило, що над регіонами Росії збили 30 українських дронів.")
+    assert nrows(run(text, published=D, outlet="Суспільне", title=title)) == sorted([
+        r("strike", "unknown", None, None, None, None, "RU-SAR", False, GS, D),
+        r("interception", "drone", None, None, 30, None, None, False, RU_MOD, D),
+    ], key=repr)
+
+
+def test_new_inline_lists_with_air_targets_total():
+    text = ("У ніч на 5 листопада противник атакував 127 засобами повітряного нападу: 5 крилатими ракетами Х-101, "
+            "2 балістичними ракетами Іскандер-М та 120 ударними БпЛА. Збито/подавлено 105 повітряних цілей: "
+            "4 крилаті ракети Х-101 і 101 ударний БпЛА.")
+    tot = ("interception", "mixed", None)
+    assert nrows(run(text, published=D)) == sorted([
+        r("interception", "mixed", None, 127, 105, None, None, False, AF, D),
+        r("interception", "cruise_missile", "Kh-101", 5, 4, None, None, False, AF, D, tot),
+        r("attack", "ballistic_missile", "Iskander-M", 2, None, None, None, False, AF, D),
+        r("interception", "drone", None, 120, 101, None, None, False, AF, D, tot),
+    ], key=repr)
+
+
+def test_new_passive_launched_then_of_them_verb_before_count():
+    got = run("Всього запущено 65 ударних дронів, з них збито 48, ще 10 локаційно втрачено.", published=D)
+    assert [(m["event_type"], m["launched"], m["intercepted"], m["lost_to_ew"]) for m in got] == [
+        ("interception", 65, 48, 10)]
+
+
+def test_new_bombs_dropped_on_an_oblast_nickname_is_a_strike():
+    got = run("Вночі окупанти скинули 6 КАБів на Сумщину, пошкоджено будинки.", published=D, outlet="Суспільне")
+    assert [(m["event_type"], m["weapon"], m["admin1_code"], m["attacker_side"]) for m in got] == [
+        ("strike", "glide_bomb", "UA-59", "RU")]
+
+
+def test_new_regional_daily_report_weapons_used_are_strike_rows():
+    text = ("Олег Синєгубов, начальник Харківської ОВА\n\n"
+            "Протягом доби окупанти завдали ударів по 11 населених пунктах області. Окупанти застосували:\n"
+            "- 4 КАБ;\n- 12 БпЛА типу «Герань-2»;\n- 2 ракети.\n\n"
+            "Зафіксовано 3 влучання у Чугуївському районі.")
+    gov = GOV("Kharkiv")
+    tot = ("strike", "mixed", "UA-63")
+    assert nrows(run(text, published=None, outlet="Харківська ОВА (Telegram)")) == sorted([
+        r("strike", "mixed", None, None, None, None, "UA-63", False, gov, None),
+        r("strike", "glide_bomb", None, None, None, None, "UA-63", False, gov, None, tot),
+        r("strike", "drone", "Shahed", None, None, None, "UA-63", False, gov, None, tot),
+        r("strike", "missile", None, None, None, None, "UA-63", False, gov, None, tot),
+        r("strike", "unknown", None, None, None, None, "UA-63", False, gov, None),
+    ], key=repr)

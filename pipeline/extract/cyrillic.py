@@ -137,6 +137,9 @@ _NEGATED_STRIKE_RE = _rx(r"(?:без|не|нет|немає|не було|не �
 _STRIKE_NEG_AFTER_RE = _rx(r"^\s*(?:\w+\s+){0,2}(?:нет|немає|не зафиксирован\w*|не зафіксован\w*|не допущен\w*)\b")
 _NO_DAMAGE_RE = _rx(r"(?:пострадавших|постраждалих|жертв)(?: и | і | та |, )?(?:разрушений|руйнувань|пошкоджень|повреждений)? (?:нет|немає|не було)|разрушений нет|повреждений нет|без (?:негативних )?наслідків|без разрушений|без пострадавших|без повреждений")
 _HIT_OBJECT_RE = _rx(NW + r"(?:(?:легков|грузов|рейсов|пассажирск|частн|жил|служебн)\w* )?(?:автомобил\w*|автобус\w*|машин\w*|грузовик\w*|дом\w*|здани\w*|предприяти\w*|автомобіл\w*|будин\w*|підприємств\w*|трактор\w*|маршрутк\w*|поезд\w*|локомотив\w*|электричк\w*|мирн\w* жител\w*|людей|цивільн\w*)")
+_FACILITY_OBJ_RE = _rx(r"\s*(?:\w+\s+)?(?:нефтебаз\w*|нафтобаз\w*|нпз|нефтеперерабатывающ\w*|нафтопереробн\w*|подстанци\w*|підстанці\w*|"
+                       r"склад\w*|завод\w*|предприяти\w*|підприємств\w*|объект\w* (?:энергет|инфраструкт)\w*|об'єкт\w* (?:енергет|інфраструкт)\w*|"
+                       r"элеватор\w*|елеватор\w*|терминал\w*|термінал\w*)")
 _AGENT_BEFORE_RE = _rx(r"(?:расчет\w*|расчёт\w*|оператор\w*|экипаж\w*|при помощи|с помощью|с применением|із застосуванням|за допомогою|пилот\w*|дроновод\w*|ударами|ударом|операторами|розрахун\w*)\s+(?:\w+\s+){0,2}$")
 _AIR_CONTEXT_RE = _rx(r"зрк\b|зпрк\b|зенитн\w* ракетн\w*|«?панцир\w*|«?тор»|«?бук»|с-300|с-400|над (?:регионом|областью|областю|регіоном|городом|містом|столицей|столицею)|пво|ппо|про\b|противовоздушн\w*|протиповітрян\w*|противоракетн\w*|рэб|реб\b|зенитн\w*|зенітн\w*|в воздухе|у повітрі|над (?:территори|акватори|територі)\w*|над \w+(?:ской|ского|цкой|ською|ським|ській|ой) (?:област|кра|республик)\w*|сбит\w*|сбил\w*|перехват\w*|перехвач\w*|збит\w*|збил\w*|перехопл\w*|на подлете|на підльоті|подавлен\w*|мобільн\w* вогнев\w*|истребител\w*|винищувач\w*|авиаци\w* (?:пво|вкс)|силами ппо|сили ппо|сил\w* ппо")
 _ENEMY_WEAPON_RE = _rx(r"(?:украинск|вражеск|ворож|російськ|противника|противник|ударн|шахед|shahed|герань)\w*")
@@ -161,6 +164,10 @@ _TARGET_PHRASE_RE = _rx(
     r"центр\w* (?:\w+ )?(?:управлени|подготовк)\w*|пункт\w* управлени\w*|місц\w* (?:\w+ )?(?:запуск|зберіган|базуван)\w*|розрахун(?:ок|ки|ків)|"
     r"командн\w* пункт\w*|укрыти\w*|хранилищ\w*|скопления?|ангары?)\s+(?:[\w«»\-]+\s+){0,2}$")
 _ATTRIBUTIVE_RE = re.compile(r"^(?:сбит|збит|уничтоженн|перехваченн|знищен|подавленн)(?:ых|ого|ой|ую|ым|их|ої|ими|ыми|ому|ій)$")
+_LOC_COUNT_RE = _rx(NW + r"(?:на|у|в)\s+(?:\d+|[а-яіїє']+)\s+(?:локаці\w*|локаци\w*|місц\w*|адрес\w*)" + NE)
+_CORRECTION_RE = _rx(r"(?:уточн\w*|скоригува\w*|скорректир\w*|оновил\w* (?:дан\w*|інформаці\w*|цифр\w*)|обновил\w* (?:данн\w*|информаци\w*))(?:\s+(?:дан\w*|данн\w*|інформаці\w*|информаци\w*|цифр\w*|кількість|количество))?")
+_EARLIER_RE = _rx(NW + r"(?:раніше|ранее|спочатку|сначала|первоначально|попередньо|изначально)" + NE)
+_ATTR_ICPT_RE = _rx(NW + r"(?:збит|сбит|перехоплен|перехваченн|знищен|уничтоженн)(?:их|ых|і|ые)" + NE)
 _DEBRIS_RE = _rx(r"обломк\w*|уламк\w*|падени\w*|падінн\w*")
 
 _TARGETS = [
@@ -250,6 +257,7 @@ class C:   # an internal claim
     country_hint: str | None = None
     generic: bool = False
     launch_units: list = field(default_factory=list)
+    correction: bool = False
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -448,6 +456,12 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         trigs = [t for t in trigs if t.kind == "frontline"]
         if not trigs:
             return []
+    corr = _CORRECTION_RE.search(s)
+    if corr and not any(t.kind in ("interception", "strike_destroy") for t in trigs) and (
+            _ATTR_ICPT_RE.search(s) or ctx.get("last_icpt_cls")) and any(n.start > corr.end() for n in nums):
+        # "раніше повідомлялося про 30 збитих дронів, уточнено — 33": the correction verb carries
+        # the interception
+        trigs = sorted(trigs + [L.Trigger(corr.start(), corr.end(), corr.group(), "interception")], key=lambda t: t.start)
     if not trigs:
         # a list of rows on its own ("▪️ двенадцать – над территорией **Брянской области**,")
         if ctx.get("last_icpt_cls") and nums and places:
@@ -455,6 +469,13 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         return []
 
     nps = _np_groups(s, weps, nums)
+    # "збито/подавлено 105 (повітряних) цілей:" heading a per-weapon list: all groups together
+    for n in nums:
+        m = re.match(r"\s+(?:повітрян\w*\s+|воздушн\w*\s+)?(?:цілей|целей|ціль|цілі|цели|цель)\s*:", s[n.end:n.end + 30])
+        if m and not any(np_.start <= n.end + m.start() + 1 < np_.end for np_ in nps):
+            h = L.WeaponHit(n.end + 1, n.end + m.end() - 1, s[n.end + 1:n.end + m.end() - 1], "mixed", None, "head")
+            nps.append(NP(h.start, h.end, "mixed", [], [h]))
+    nps.sort(key=lambda x: x.start)
     used_nums: set[int] = set()
     # ---- counts of NPs
     for np_ in nps:
@@ -492,6 +513,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 np_.singular = True
         # role from the nearest trigger
         np_.role = _role(s, np_, trigs)
+        if np_.cls == "mixed" and np_.count is None:
+            np_.role = None         # "атака засобів повітряного нападу": no figure, no claim
         pre = s[max(0, np_.start - 30):np_.start]
         if np_.role == "interception" and (_AGENT_BEFORE_RE.search(pre) or (
                 np_.count is None and _INSTR_RE.search(s[np_.start:np_.end].split()[0] if s[np_.start:np_.end].split() else ""))):
@@ -522,6 +545,23 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     nn.role = "interception"
                 nps.append(nn)
                 used_nums.add(id(n))
+    # "запущено 65 дронів, з них збито 48": the verb between "з них" and the count
+    for n in nums:
+        if id(n) in used_nums:
+            continue
+        m = re.search(r"(?:из|з|із) (?:них|которых|яких)\W*\s+(\w+)\s+$", s[max(0, n.start - 40):n.start])
+        if not m or not any(t.kind in ("interception", "strike_destroy", "ew") and t.text.startswith(m.group(1)[:4])
+                            for t in trigs):
+            continue
+        prev = [np_ for np_ in nps if np_.end <= n.start and np_.count is not None]
+        if prev:
+            base = prev[-1]
+            kind = [t.kind for t in trigs if t.text.startswith(m.group(1)[:4])][0]
+            nn = NP(n.start, n.end, base.cls, list(base.models), [], count=n, role="ew" if kind == "ew" else "interception")
+            if base.role == "interception":
+                base.role = "launch"
+            nps.append(nn)
+            used_nums.add(id(n))
     # "65 дронів, з яких 40 знешкодили": a count after "из которых / з яких" with the verb after it
     for n in nums:
         if id(n) in used_nums or not _OF_THEM_BEFORE_RE.search(s[max(0, n.start - 16):n.start]):
@@ -550,6 +590,26 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 nps.append(nn)
                 used_nums.add(id(n))
                 break
+    # corrections: "уточнено — 42", "позднее он уточнил — 15": the revised figure is the claim; a
+    # figure reported "earlier" in the same unit is superseded
+    if corr:
+        after = [n for n in nums if id(n) not in used_nums and 0 <= n.start - corr.end() <= 30
+                 and not re.search(r"[.;]", s[corr.end():n.start])]
+        revised = [np_ for np_ in nps if np_.count is not None and np_.start > corr.start()]
+        if after and not revised:
+            before_nps = [np_ for np_ in nps if np_.end <= corr.start()]
+            cls = before_nps[-1].cls if before_nps else ctx.get("last_icpt_cls")
+            if cls:
+                nn = NP(after[0].start, after[0].end, cls, list(before_nps[-1].models) if before_nps else [], [],
+                        count=after[0], role="interception")
+                nps.append(nn)
+                used_nums.add(id(after[0]))
+                revised = [nn]
+        if revised:
+            for np_ in nps:
+                if np_.end <= corr.start() and np_.count is not None and np_.role == "interception" and \
+                        _EARLIER_RE.search(s[:np_.start]):
+                    np_.role = None
     # "все (воздушные) цели были уничтожены" in an air-defence statement: the targets are the
     # attacking weapons (the group named in the unit or the post), an interception
     if not any(np_.role == "interception" for np_ in nps) and (_AIR_CONTEXT_RE.search(s) or ctx.get("air_prev")
@@ -591,7 +651,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             for t in trigs:
                 if t.kind == "launch" and re.match(r"атак", t.text) and abs(t.start - np_.end) < 60:
                     after = s[t.end:t.end + 70]
-                    obj = _HIT_OBJECT_RE.search(after)
+                    obj = _HIT_OBJECT_RE.search(after) or (
+                        re.match(r"атаков\w*л|атакува\w*в|атакува\w*ли", t.text) and _FACILITY_OBJ_RE.match(after))
                     direct_place = any(0 <= p.start - t.end <= 3 for p in places)
                     if re.search(r"цель\w*\s+$", s[max(0, t.start - 12):t.start]):
                         continue
@@ -663,6 +724,10 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
 
     # ---------------- strikes
     claims.extend(_strikes(u, s, trigs, nps, places, ctx, claims))
+    if corr:
+        for c in claims:
+            if c.pos >= corr.start() and c.event_type == "interception":
+                c.correction = True
     return claims
 
 
@@ -717,6 +782,9 @@ def _role(s: str, np_: NP, trigs: list, prefer_after: bool = False) -> str | Non
             kind = t.kind
         if t.end <= np_.start:
             gap = re.sub(NW + r"(?:обл|р-н|м|г|смт|с|пос|н\.\s*п)\.", "  ", s[t.end:np_.start])
+            if ":" in gap:
+                # items of a list after the colon ("атакував 127 засобами: - 5 ракет; - 120 БпЛА")
+                gap = re.sub(r";(?=\s*(?:\n|[-–—•▪▫]))", " ", gap)
             if re.search(r"[.;!?]", gap):
                 continue
             d = len(gap)
@@ -1187,14 +1255,21 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             target = t
             break
     made = []
+    loc_total = None
+    if regs and _LOC_COUNT_RE.search(s) and not (len(regs) == 1 and regs[0].region.code == ctx.get("unit_claimant_code")):
+        # "влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are rows
+        loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+        made.append(loc_total)
     if regs:
         for p in regs:
             c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
             c.region = p.region
             c.loc_text = _loc_text(u, s, p)
-            if len(regs) > 1:
+            if len(regs) > 1 or loc_total is not None:
                 c.ambiguous = True
                 c.notes.append("one statement, several regions")
+            if loc_total is not None:
+                c.parent = loc_total
             if p.kind == "moscow_region":
                 c.ambiguous = True
             made.append(c)
@@ -1205,7 +1280,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
         made.append(c)
     for c in made:
         c.target = target
-        c.role = "strike"
+        c.role = "strike" if c.parent is None else "row"
         if frontline:
             infra = _FRONTLINE_INFRA_RE.search(s)
             if not infra:
@@ -1359,13 +1434,20 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             u.own_date = True
             if u.date.get("event_date") is None and _DAILY_RE.search(u.norm):
                 daily = True
-            if main_date is None and not u.is_title and u.date.get("event_date") and u.date.get("date_precision") in ("night", "day"):
+            if main_date is None and not u.is_title and u.date.get("event_date") and u.date.get("date_precision") in ("night", "day") \
+                    and not (pub_date and u.date["event_date"] < pub_date):
                 main_date = u.date
     if main_date is None:
         for u in units:
             if u.date is not None and u.date.get("event_date"):
                 main_date = u.date
                 break
+        if main_date is not None and pub_date and main_date["event_date"] < pub_date and u.own_date \
+                and not any(v.own_date and v.date.get("event_date") is None for v in units):
+            # "вчора ввечері" dates its own statement only; the undated rest of the post is the
+            # publication day's report
+            main_date = {"event_date": pub_date, "event_date_start": pub_date, "event_date_end": pub_date,
+                         "date_precision": "day", "date_text": None}
 
     # ---- analyse
     claims: list[C] = []
@@ -1394,9 +1476,11 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     for c in claims:
         u = c.unit
         ch = u.claimant or (channel if official else None)
+        if ch is not None and not u.explicit and ch is not channel and _own_weapons_downed(c, ch):
+            ch = None
         if ch is None and c.event_type == "interception":
             prev_ex = [last_explicit[i] for i in last_explicit if i < u.idx]
-            if prev_ex:
+            if prev_ex and not _own_weapons_downed(c, prev_ex[-1]):
                 ch = prev_ex[-1]
         if ch is not None:
             c.claimant, c.side, c.claimant_code, c.claimant_kind = ch.canonical, ch.side, ch.admin1_code, ch.kind
@@ -1422,6 +1506,9 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = _link_rows_across_units(claims)
     claims = _propagate_models(claims, units)
     claims = _merge_launch_ew(claims)
+    claims = _link_weapon_breakdown(claims)
+    claims = _regional_weapon_rows(claims)
+    claims = _apply_corrections(claims)
     # an attack (launch) claim is about the enemy's weapons: "российские бойцы применили ударный БпЛА"
     # is the claimant's own strike, not an attack claim
     for c in claims:
@@ -1454,6 +1541,20 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     for c in kept:
         out.append(_to_mention(c, text, lang, index))
     return out
+
+
+_NATIONAL_ADJ = {"UA": _rx(NW + r"(?:украинск\w*|українськ\w*|всу|зсу)" + NE),
+                 "RU": _rx(NW + r"(?:российск\w*|російськ\w*)" + NE)}
+
+
+def _own_weapons_downed(c: C, ch) -> bool:
+    """A carried-over claimant cannot report its own side's weapons shot down ("… сбиты 15 украинских
+    беспилотников" after a General Staff paragraph): that sentence belongs to the other side."""
+    if c.event_type != "interception" or ch is None or ch.side not in ("RU", "UA"):
+        return False
+    a = c.pos - c.unit.start
+    near = c.unit.norm[max(0, a - 60):a + 80]
+    return bool(_NATIONAL_ADJ[ch.side].search(near)) and not _NATIONAL_ADJ["UA" if ch.side == "RU" else "RU"].search(near)
 
 
 def _inherited_date(u: Unit, units: list, main_date, no_main: bool):
@@ -1508,6 +1609,12 @@ def _date_for(u: Unit, lang: str, published) -> dict | None:
     except Exception:
         return None
     if not dtext:
+        # a bare part of the day ("Вечером ВСУ атаковали", "Вранці ворог …") is the publication day
+        m = _PART_OF_DAY_RE.search(u.norm)
+        pub = published[:10] if isinstance(published, str) and re.match(r"^\d{4}-\d{2}-\d{2}", published) else None
+        if m and pub:
+            return {"event_date": pub, "event_date_start": pub, "event_date_end": pub, "date_precision": "day",
+                    "date_text": u.text[m.start():m.end()].strip()}
         return None
     d = {"event_date": res.event_date, "event_date_start": res.start, "event_date_end": res.end,
          "date_precision": res.precision or "unknown", "date_text": dtext.strip()}
@@ -1520,6 +1627,7 @@ def _date_for(u: Unit, lang: str, published) -> dict | None:
     return d
 
 
+_PART_OF_DAY_RE = _rx(NW + r"(?:утром|вечером|дн[её]м|вранці|зранку|ввечері|увечері|вдень|пополудні|сегодня|сьогодні)" + NE)
 _MONTHS = (r"(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
            r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїє]*")
 _DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у період з)\s+(\d{1,2})(?:\s+" + _MONTHS + r")?\s+(?:по|до)\s+(\d{1,2})\s+" + _MONTHS)
@@ -1606,6 +1714,12 @@ def _same_report(a: C, b: C) -> bool:
     return da == db
 
 
+def _distinct_missiles(a: str | None, b: str | None) -> bool:
+    """Cruise and ballistic missiles named as such are two weapon groups of one report (the Air
+    Force lists them separately); only the generic "ракети" folds into either."""
+    return a != b and {a, b} <= {"cruise_missile", "ballistic_missile"}
+
+
 def _merge_launch_ew(claims: list[C]) -> list[C]:
     icpt = [c for c in claims if c.event_type == "interception" and c.role in ("total", "single") and not c.dropped]
     # an EW figure with no shot-down claim of its group is the report's interception claim itself
@@ -1619,12 +1733,14 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
         if c.dropped or c.role not in ("launch", "ew"):
             continue
         cands = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown"
+                                                          and not _distinct_missiles(t.cls, c.cls)
                                                           or t.generic and c.cls in MISSILE_FAMILY | {"rocket"})
                  and (t.region is None or c.region is None or t.region.key == c.region.key)]
         if not cands and c.role == "launch":
             # the attack aimed at one place, the drones downed over another (a sea, a neighbouring
             # region): still one report of one group when it has a single interception claim
-            loose = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown")]
+            loose = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown"
+                                                                and not _distinct_missiles(t.cls, c.cls))]
             if len(loose) == 1:
                 cands = loose
         if not cands:
@@ -1671,6 +1787,22 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
     for c in claims:
         if c.dropped or c.event_type != "attack":
             continue
+        if c.launched is None and c.cls not in ("unknown", None):
+            # "ворог атакував Одесу ударними дронами. Пошкоджено вікна …": the damage sentence is the
+            # strike of that attack, with its weapon
+            dmg = [t for t in claims if not t.dropped and t.event_type == "strike" and t.cls in ("unknown", None)
+                   and t.side == c.side and t.claimant == c.claimant and 0 <= t.unit.idx - c.unit.idx <= 2
+                   and t.unit.para - c.unit.para <= 1 and t.parent is None
+                   and (t.region is None or c.region is None or t.region.key == c.region.key)]
+            if dmg:
+                t = dmg[0]
+                t.cls, t.models = c.cls, list(c.models)
+                if t.region is None and c.region is not None:
+                    t.region, t.loc_text = c.region, c.loc_text
+                if c.unit not in t.units:
+                    t.units.insert(0, c.unit)
+                c.dropped = True
+                continue
         others = [t for t in claims if t is not c and not t.dropped and t.event_type in ("interception", "strike")
                   and t.side == c.side and _compatible(t.cls, c.cls) and t.cls != "unknown"]
         if c.launched is None and others:
@@ -1679,6 +1811,90 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
     for c in claims:
         if not c.dropped and c.all_flag and c.intercepted is None and c.launched is not None:
             c.intercepted = c.launched
+    return claims
+
+
+def _apply_corrections(claims: list[C]) -> list[C]:
+    """A corrected figure ("згодом дані уточнили — збито 42", "позднее уточнил — 15") replaces the
+    earlier claim of the same claimant, event and weapon group; it keeps that claim's claimant, place
+    and date where it states none of its own."""
+    for c in claims:
+        if c.dropped or not c.correction:
+            continue
+        prev = [e for e in claims if e is not c and not e.dropped and e.event_type == c.event_type and e.pos < c.pos
+                and e.parent is None and _compatible(e.cls, c.cls)
+                and (e.claimant == c.claimant or c.claimant == "outlet" or c.unit.claimant is None)
+                and (c.region is None or e.region is None or e.region.key == c.region.key)]
+        if not prev:
+            continue
+        e = prev[-1]
+        if c.claimant == "outlet" or c.unit.claimant is None:
+            c.claimant, c.side, c.claimant_code, c.claimant_kind = e.claimant, e.side, e.claimant_code, e.claimant_kind
+        if c.region is None:
+            c.region, c.loc_text = e.region, e.loc_text
+        if not (c.date or {}).get("event_date") and (e.date or {}).get("event_date"):
+            c.date = e.date
+        if c.launched is None:
+            c.launched = e.launched
+        if c.cls in (None, "unknown") or (c.generic and not e.generic):
+            c.cls, c.models = e.cls, list(e.models)
+        for k in claims:
+            if k.parent is e:
+                k.parent = c
+        if e.unit not in c.units:
+            c.units.insert(0, e.unit)
+        e.dropped = True
+    return claims
+
+
+_LOCALITIES_RE = _rx(NW + r"(?:удар\w*|обстріл\w*|обстрел\w*|атак\w*)\s+(?:\w+\s+){0,2}(?:по|на)\s+(?:\d+|[а-яіїє']+)\s+"
+                     r"(?:населен\w*|населённ\w*|громад\w*|міст\w*|сел\w*|локаці\w*)")
+
+
+def _regional_weapon_rows(claims: list[C]) -> list[C]:
+    """A regional administration's daily report: "окупанти завдали ударів по 11 населених пунктах
+    області. Застосували: 4 КАБ; 12 БпЛА …" — the per-weapon figures are the strikes on the region
+    (rows of the strike total), not launches."""
+    live = [c for c in claims if not c.dropped]
+    for t in live:
+        if t.event_type != "strike" or t.parent is not None or t.claimant_kind not in ("governor", "local", "mayor") \
+                or not _LOCALITIES_RE.search(t.unit.norm):
+            continue
+        kids = [c for c in live if c.event_type == "attack" and c.claimant == t.claimant and c.launched is not None
+                and 0 <= c.unit.idx - t.unit.idx <= 1 and c.unit.para == t.unit.para
+                and (c.region is None or t.region is None or c.region.key == t.region.key)]
+        if not kids:
+            continue
+        for c in kids:
+            c.event_type, c.hits, c.launched, c.parent, c.role = "strike", c.launched, None, t, "row"
+            if c.region is None:
+                c.region, c.loc_text = t.region, t.loc_text
+        t.role = "total"
+        if t.cls in ("unknown", None):
+            t.cls = _combine([c.cls for c in kids]) if len({c.cls for c in kids}) == 1 else "mixed"
+    return claims
+
+
+def _link_weapon_breakdown(claims: list[C]) -> list[C]:
+    """A counted all-weapons interception ("127 засобами повітряного нападу … збито 105 цілей:")
+    is the total of the per-weapon interception claims of the same report and units."""
+    live = [c for c in claims if not c.dropped]
+    for t in live:
+        if t.event_type != "interception" or t.cls != "mixed" or t.region is not None or t.parent is not None:
+            continue
+        tunits = {u.idx for u in t.units} | {t.unit.idx}
+        kids = [c for c in live if c is not t and c.event_type == "interception" and c.cls != "mixed" and c.parent is None
+                and c.region is None and _same_report(c, t) and ({u.idx for u in c.units} | {c.unit.idx}) & tunits]
+        if not kids:
+            continue
+        tot_i = sum(k.intercepted or 0 for k in kids)
+        tot_l = sum(k.launched or 0 for k in kids)
+        if (t.intercepted is not None and tot_i > t.intercepted) or (t.launched is not None and tot_l > t.launched):
+            continue
+        for k in kids:
+            k.parent = t
+            k.role = "row"
+        t.role = "total"
     return claims
 
 
@@ -1907,6 +2123,17 @@ def _link_strike_breakdown(claims: list[C]) -> list[C]:
 
 def _merge_strike_followups(claims: list[C]) -> list[C]:
     live = [c for c in claims if not c.dropped and c.event_type == "strike"]
+    # "Зафіксовано влучання … на 8 локаціях. Удари прийшлися по Київщині та Житомирщині.": the
+    # regions of the next sentence are rows of the national total
+    for i, a in enumerate(live):
+        if a.region is not None or a.parent is not None or not _LOC_COUNT_RE.search(a.unit.norm) \
+                or any(k.parent is a for k in claims):
+            continue
+        kids = [b for b in live[i + 1:] if b.region is not None and b.parent is None and b.claimant == a.claimant
+                and b.unit.idx - a.unit.idx == 1 and b.unit.para == a.unit.para and _coarse(b.cls) is None]
+        for b in kids:
+            b.parent, b.role, b.ambiguous = a, "row", True
+            b.cls, b.models = a.cls, list(a.models)
     for a, b in zip(live, live[1:]):
         if a.dropped or b.dropped:
             continue
