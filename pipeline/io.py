@@ -78,8 +78,10 @@ def read_jsonl(path: Path | str) -> Iterator[dict]:
 
 
 def write_json(path: Path | str, obj: Any) -> None:
-    write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True,
-                                default=_json_default) + "\n")
+    """Pretty, key-sorted JSON, streamed to the temp file (no whole-document string)."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=2, sort_keys=True, default=_json_default)
+        fh.write("\n")
 
 
 def read_json(path: Path | str) -> Any:

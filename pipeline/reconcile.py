@@ -304,19 +304,38 @@ def _cluster_mentions(mentions: list[dict], articles: dict[str, dict]) -> list[_
         ms = sorted(blocks[block], key=lambda m: (_pub(articles.get(m["article_id"])).sort_key(),
                                                   m["article_id"], m["mention_id"]))
         local: list[_Cluster] = []
+        # Index the clusters by what lets a mention join them (same article, same event date,
+        # anchor within the tolerance) so each mention is scored only against those, in
+        # creation order: the same result as scoring every cluster of the block.
+        by_article: dict[str, set[int]] = defaultdict(set)
+        by_date: dict[int, set[int]] = defaultdict(set)
+        by_anchor: dict[int, set[int]] = defaultdict(set)
         for m in ms:
             art = articles.get(m["article_id"]) or {}
             anchor = _anchor(m, art)
             outlet = _strip_accents(str(art.get("outlet") or "")).casefold().strip()
-            best, best_score = None, -1
-            for cl in local:
-                s = cl.score(m, anchor, outlet)
-                if s is not None and s > best_score:
-                    best, best_score = cl, s
+            cand = set(by_article.get(m["article_id"], ()))
+            d = _date(m.get("event_date"))
+            if d:
+                cand |= by_date.get(d.toordinal(), set())
+            if anchor:
+                a = anchor.toordinal()
+                for k in range(a - UNDATED_TOLERANCE_DAYS, a + UNDATED_TOLERANCE_DAYS + 1):
+                    cand |= by_anchor.get(k, set())
+            best, best_i, best_score = None, -1, -1
+            for i in sorted(cand):
+                sc = local[i].score(m, anchor, outlet)
+                if sc is not None and sc > best_score:
+                    best, best_i, best_score = local[i], i, sc
             if best is None:
-                best = _Cluster(block)
+                best, best_i = _Cluster(block), len(local)
                 local.append(best)
             best.add(m, anchor, outlet)
+            by_article[m["article_id"]].add(best_i)
+            if best.event_date:
+                by_date[best.event_date.toordinal()].add(best_i)
+            if best.anchor:
+                by_anchor[best.anchor.toordinal()].add(best_i)
         clusters.extend(local)
     return clusters
 
@@ -425,16 +444,16 @@ def _link_claims(claims: dict[str, dict], arts: dict[str, set], anc: dict[str, s
                 by_time[u].append(cid)
         for a in arts[cid]:
             by_article[a].append(cid)
-    pairs: set[tuple[str, str]] = set()
+    # Linking depends only on the two claims, so pairs can be tested group by group; a pair
+    # already in one component needs no test. No global pair set: memory stays linear.
+    uf = _UnionFind(claims)
+    find = uf.find
     for group in list(by_time.values()) + list(by_article.values()):
         for i, x in enumerate(group):
+            cx = claims[x]
             for y in group[i + 1:]:
-                if x != y:
-                    pairs.add((min(x, y), max(x, y)))
-    uf = _UnionFind(claims)
-    for x, y in sorted(pairs):
-        if uf.find(x) != uf.find(y) and _linkable(claims[x], claims[y], arts, anc):
-            uf.union(x, y)
+                if x != y and find(x) != find(y) and _linkable(cx, claims[y], arts, anc):
+                    uf.union(x, y)
     components: dict[str, list[str]] = defaultdict(list)
     for cid in sorted(claims):
         components[uf.find(cid)].append(cid)

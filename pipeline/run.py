@@ -33,22 +33,22 @@ def stage_ingest(paths: Paths) -> dict:
 
 
 def stage_sentences(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
-    from . import sentences
+    """Per-article: split and detect languages, streamed in chunks over worker processes
+    (``AIRWAR_WORKERS``, default the CPU count) or a Dask cluster; output order is input order."""
+    from . import distributed
 
-    n = sentences.main(paths.interim("articles"), paths.interim("sentences"))
-    return {"articles": n}
+    if executor == "dask":
+        return distributed.sentences_main(paths, scheduler=scheduler)
+    return distributed.sentences_local(paths, workers=distributed.default_workers())
 
 
 def stage_extract(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
-    from .extract import stage
+    """Per-article extraction with the content-hash cache in INTERIM_DIR/extract_cache."""
+    from . import distributed
 
     if executor == "dask":
-        from . import distributed
-
         return distributed.extract_main(paths, scheduler=scheduler)
-    return stage.main(paths.interim("articles"), paths.interim("sentences"),
-                      paths.interim("mentions"), paths.interim("extract_rejects"),
-                      cache_dir=Path(paths.interim_dir) / "extract_cache")
+    return distributed.extract_local(paths, workers=distributed.default_workers())
 
 
 def stage_geocode(paths: Paths) -> dict:
