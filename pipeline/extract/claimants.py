@@ -21,8 +21,8 @@ from . import _deps
 _PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
 
 ATTRIB_AFTER = {
-    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
-    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+état|dit|communiqué|estime|estimé|déclare|souligné)\b",
+    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
+    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|d['’]abord|désormais|maintenant|ensuite|initialement|finalement|dans\s+un\s+premier\s+temps|par\s+la\s+suite|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+(?:désormais\s+|maintenant\s+|aussi\s+|également\s+)?état|dit|communiqué|estime|estimé|déclare|souligné)\b",
 }
 ATTRIB_BEFORE = {
     "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited|"
@@ -203,6 +203,15 @@ def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
     elif lang == "fr" and re.match(r"^\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:abattu|intercepté|détruit|neutralisé|frappé|touché|lancé|repoussé|revendiqué|mené)", after):
         score = 2
     elif re.match(r"^\s*(?:'s|’s)?\s*(?:tally|statement|count|data|figures|report|communiqué)", after):
+        score = 2
+    elif re.search(r"(?:,|^)\s*(?:reported|said|stated|informed|announced|declared|reports|informs|communicated|"
+                   r"a\s+(?:rapporté|informé|communiqué)|rapporte|informe|communique)\s+(?:the\s+|le\s+|la\s+|l['’])?$", before, re.I):
+        # machine-translated inversion: "…, reported the Russian Ministry of Defense"
+        score = 3
+    elif re.search(r"\b(?:figures?|data|numbers|tally|count|summary|chiffres|données|bilan)\s+(?:from|of|by|du|de\s+la|de\s+l['’]|des|de)\s+(?:the\s+)?$",
+                   before, re.I) or re.match(r"^\s*(?:gave|published|released|posted|issued|a\s+(?:publié|donné|diffusé))\s+"
+                                             r"(?:[\w'’]+\s+){0,3}(?:figures|data|numbers|tally|breakdown|summary|chiffres|données|bilan)", after, re.I):
+        # a source introducing a list or table ("Figures from Ukraine's air force for the night:")
         score = 2
     if not c.strong and score == 0:
         score = -1

@@ -236,15 +236,20 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
     # ---- article main date: first body sentence with a resolved day/night date
     dates = {}
     main_date = None
+    main_rank = 9
     for s, lang, r in analyzed:
         if r is None:
             continue
         d = _deps.resolve_for_sentence(s["text"], lang, published)
         dates[s["idx"]] = d
-        if main_date is None and d and d.get("event_date") and d.get("date_precision") in ("day", "night") \
+        if d and d.get("event_date") and d.get("date_precision") in ("day", "night") \
                 and not s.get("is_title") and (r.items or s.get("candidate")) and not r.background:
             # (a weekday in a politics or background paragraph does not date the attack)
-            main_date = d
+            # the article's night ("overnight", "dans la nuit") outranks an earlier side event ("On Tuesday
+            # evening …", a recap bullet): it dates the undated claims of the main report
+            rank = (0 if d.get("date_precision") == "night" else 1) + (2 if _BULLET.match(s["text"]) else 0)
+            if main_date is None or rank < main_rank:
+                main_date, main_rank = d, rank
     if main_date is None:
         for s, lang, r in analyzed:
             d = dates.get(s["idx"])
@@ -262,16 +267,31 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
     last_claimant = None      # (canonical, side, para, sent_pos)
     pos_of = {a[0]["idx"]: i for i, a in enumerate(analyzed)}
 
+    history = []              # every claimant assigned so far (newest last), for carry-over
+    last_named = None         # the last official or institution named in any sentence ("Selon lui, …")
+
+    def _remember(entry):
+        nonlocal last_claimant
+        last_claimant = entry
+        history.append(entry)
+
     for s, lang, r in body_order:
         if r is None:
             continue
+        prev_named = last_named
+        if not s.get("is_title"):
+            named = [c for c in r.claimants if c.side and c.kind in ("official", "governor", "mayor", "local", "institution")]
+            if named:
+                c0 = named[-1]
+                last_named = (c0.canonical, _claimant_side(c0, None, r.country_hint), paras.get(s["idx"], 0),
+                              pos_of[s["idx"]], c0.admin1_code, c0.kind)
         if not r.items:
             c = _pick_claimant(r.claimants, 0)
             if c is None and not s.get("is_title"):
                 # "Such was the statement of the Russian defence ministry …", "C'est ce qu'a annoncé …"
                 c = _attribution_only(s["text"], r)
             if c is not None and (c.side or c.kind) and not s.get("is_title"):
-                last_claimant = (c.canonical, _claimant_side(c, None, r.country_hint), paras.get(s["idx"], 0), pos_of[s["idx"]], c.admin1_code, c.kind)
+                _remember((c.canonical, _claimant_side(c, None, r.country_hint), paras.get(s["idx"], 0), pos_of[s["idx"]], c.admin1_code, c.kind))
             continue
         if r.background:
             continue
@@ -281,6 +301,11 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
         new_claims = []
         for it in r.items:
             scoped, contrasted = _contrast_scoped(r, it.pos)
+            # a source inside a relative clause (", which the General Staff said its drones hit,") speaks
+            # for that clause and its antecedent, not for what the sentence says after the clause
+            rel = [(m.start(), m.end()) for m in _REL_SPAN.finditer(s["text"])]
+            if rel:
+                scoped = [c for c in scoped if not any(a <= c.start < b and it.pos >= b for a, b in rel)]
             c = _pick_claimant(scoped, it.pos)
             explicit = c is not None
             canonical = side = code = kind = None
@@ -299,18 +324,37 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             if canonical is None:
                 # delayed attribution: next sentence(s) that only attribute ("The account came from …")
                 nxt = _lookahead_claimant(analyzed, i_pos, paras, r.items)
-                prev_ok = last_claimant is not None and not s.get("is_title") and (
-                    last_claimant[2] == para or r.anaphoric_attrib or i_pos - last_claimant[3] <= 1)
+                carried = None
+                if not s.get("is_title"):
+                    if _PERSONAL_ATTRIB.search(s["text"]) and prev_named is not None and i_pos - prev_named[3] <= 3 and (
+                            last_claimant is None or prev_named[3] >= last_claimant[3]):
+                        # "Selon lui, 14 drones …", "according to him": the person named last
+                        carried = prev_named
+                    else:
+                        # the newest claimant that can assert this item (a claimant of the other side or
+                        # a local official of another region is skipped, not carried over)
+                        for lc in reversed(history[-6:]):
+                            if lc[3] == i_pos:
+                                continue        # (this sentence's own source was already weighed above)
+                            if not (lc[2] == para or r.anaphoric_attrib or i_pos - lc[3] <= 1):
+                                break
+                            if _carry_ok(lc, it, para, r.anaphoric_attrib):
+                                carried = lc
+                                break
+                            if lc[2] != para:
+                                break
+                last_claimant_used = carried
+                prev_ok = carried is not None
                 # a claimant is not carried onto a statement about its own side's launches
-                if prev_ok and not r.anaphoric_attrib and r.explicit_attacker and last_claimant[1] == r.explicit_attacker \
+                if prev_ok and not r.anaphoric_attrib and r.explicit_attacker and carried[1] == r.explicit_attacker \
                         and it.event_type in ("attack", "interception"):
                     prev_ok = False
                 if r.anaphoric_attrib and prev_ok:
-                    canonical, side, code, kind = last_claimant[0], last_claimant[1], last_claimant[4], last_claimant[5]
+                    canonical, side, code, kind = carried[0], carried[1], carried[4], carried[5]
                 elif nxt is not None:
                     canonical, side, code, kind = nxt
                 elif prev_ok and not _looks_unattributed_news(s["text"]):
-                    canonical, side, code, kind = last_claimant[0], last_claimant[1], last_claimant[4], last_claimant[5]
+                    canonical, side, code, kind = carried[0], carried[1], carried[4], carried[5]
                 elif s.get("is_title"):
                     canonical, side = None, None
                 else:
@@ -358,7 +402,7 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             claims.append(cl)
             new_claims.append(cl)
             if canonical and canonical != "outlet" and not s.get("is_title"):
-                last_claimant = (canonical, side, para, i_pos, code, kind)
+                _remember((canonical, side, para, i_pos, code, kind))
         by_item = {id(c.item): c for c in new_claims}
         for c in new_claims:
             if c.item.parent is not None and 0 <= c.item.parent < len(r.items):
@@ -368,6 +412,31 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
     _cross_sentence(claims)
     claims = [c for c in claims if not c.dropped]
     return _to_mentions(claims)
+
+
+_PERSONAL_ATTRIB = re.compile(
+    r"\b(?:selon|d['’]après)\s+(?:lui|elle)\b|\baccording\s+to\s+(?:him|her)\b|\ba-t-(?:il|elle)\b|"
+    r"\b(?:he|she)\s+(?:also\s+|further\s+|later\s+)?(?:said|added|wrote|noted|stated|told|reported)\b|\b(?:said|added|wrote)\s+(?:he|she)\b|"
+    r"\b(?:il|elle)\s+a\s+(?:également\s+|aussi\s+|encore\s+)?(?:ajouté|précisé|indiqué|déclaré|affirmé|assuré|écrit|souligné)", re.I)
+_OCCUPIED_UA = {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"}
+
+
+def _carry_ok(lc, it, para, anaphoric) -> bool:
+    """Can the claimant ``lc`` (carried from an earlier sentence) assert item ``it``?"""
+    side, lpara, code, kind = lc[1], lc[2], lc[4], lc[5]
+    pc, pcc = _place_code(it), _place_country(it)
+    if it.event_type == "interception" and pcc in ("RU", "UA") and side in ("RU", "UA") and pcc != side:
+        # air defence reports its own side's interceptions ("Russian air defences downed 23 over Rostov"
+        # is not the Ukrainian General Staff's figure); the occupied regions are reported by Russia
+        if not (side == "RU" and pc in _OCCUPIED_UA):
+            return False
+    if kind in ("governor", "mayor", "local") and code:
+        if pc and pc != code and not it.toward_capital:
+            return False        # a governor's or mayor's word does not cover another region's row
+        if lpara != para and not anaphoric and pc is None and not it.multi_place and it.event_type == "interception" \
+                and (it.intercepted or it.launched or 0) >= 30:
+            return False        # nor, in a new paragraph, a country-wide total
+    return True
 
 
 _ATTRIB_WORDS = re.compile(
@@ -474,7 +543,7 @@ def _sides(claims: list[Claim], o_side: str):
                 elif cl.side in ("RU", "UA"):
                     s = " ".join(cl.sentences)
                     if re.search(r"\b(?:its|our|ses|nos)\s+(?:forces|drones|troops|units)|carried\s+out|a\s+mené|ont\s+mené|"
-                                 r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", s, re.I):
+                                 r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", s, re.I) or _OWN_FORCES_SUBJECT.match(s):
                         att = cl.side
                     else:
                         att = "UA" if cl.side == "RU" else "RU"
@@ -495,6 +564,13 @@ def _sides(claims: list[Claim], o_side: str):
             cl.side = o_side if cl.claimant in (None, "outlet") else "other"
             if cl.claimant is None:
                 cl.claimant = "outlet"
+
+
+# a claimant's own arms as the unqualified subject ("Operational-tactical aviation, strike drones and
+# missile troops hit …", "L'aviation et les troupes de missiles ont frappé …"): the claimant's side attacked
+_OWN_FORCES_SUBJECT = re.compile(
+    r"^\s*(?:the\s+|l['’]|les\s+|la\s+|le\s+)?(?:[\w\-]+\s+){0,2}?(?:aviation|air\s+force\s+units|missile\s+troops|troops|forces|"
+    r"artillery|units|troupes|unités|artillerie)\b(?![^.]{0,40}\b(?:ukrain|russ|enemy|ennemi))", re.I)
 
 
 def _explicit_attackers(claims):
@@ -523,6 +599,7 @@ def _cross_sentence(claims: list[Claim]):
                     break
             if fallback is not None:
                 it.weapon = fallback.item.weapon
+    _apply_corrections(body)
     # 2. launch + later interception figures of the same group → one claim
     for i, cl in enumerate(body):
         it = cl.item
@@ -530,7 +607,11 @@ def _cross_sentence(claims: list[Claim]):
             continue
         if it.event_type not in ("interception", "attack"):
             continue
-        for p in reversed(body[max(0, i - 8):i]):
+        # the launch figure of the very same weapon class first ("2 Iskander-M, 6 Kh-101" after "4
+        # Iskander-M …, 6 Kh-101 …": both are missiles, only one is ballistic)
+        cands = list(reversed(body[max(0, i - 8):i]))
+        cands.sort(key=lambda p: 0 if p.item.weapon == it.weapon and it.weapon not in ("unknown", "missile") else 1)
+        for p in cands:
             if p.dropped or p.item.multi_place:
                 continue
             if p.item.place is not None and not (p.item.event_type == "attack" and it.anaphor):
@@ -638,6 +719,24 @@ def _cross_sentence(claims: list[Claim]):
             if _same_claim(p, cl, title=False):
                 _absorb(p, cl)
                 break
+    # recap / summary bullets ("• Kharkiv: warehouse hit by a drone", "▪ 12 of 20 drones downed") restate
+    # claims made elsewhere in the text: merged with them whatever the bullet's own attribution
+    for cl in body:
+        if cl.dropped or cl.explicit or not _BULLET.match(cl.sentences[0]):
+            continue
+        a = cl.item
+        for p in body:
+            if p is cl or p.dropped or _BULLET.match(p.sentences[0]):
+                continue
+            b = p.item
+            if b.event_type != a.event_type and not {a.event_type, b.event_type} <= {"attack", "interception"}:
+                continue
+            if not _weapon_ok(a.weapon, b.weapon) or _place_code(a) != _place_code(b):
+                continue
+            ok, eq = _compatible_counts(b, a)
+            if ok and (eq > 0 or a.event_type == "strike" and a.place is not None and not any(a.counts)):
+                _absorb(p, cl)
+                break
     for cl in body:
         it = cl.item
         if cl.dropped or cl.claimant != "outlet" or it.event_type != "strike" or it.place is None or it.ambiguous:
@@ -726,12 +825,61 @@ def _cross_sentence(claims: list[Claim]):
             cl.dropped = True
 
 
+_REL_SPAN = re.compile(r",\s*(?:which|who|qui|que|où|dont)\b[^,;.]{3,120},", re.I)
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣●■□►▶✓✔➤*]|[-–—]\s)")
 _FIREFIGHTING = re.compile(
     r"\b(?:put\s+out|putting\s+out|extinguish\w*|battl\w+|fighting|contain\w*|éteindre|éteint\w*|maîtris\w*|circonscri\w*|"
     r"combatt\w+|lutt\w+\s+contre)\s+(?:\w+\s+){0,2}?(?:the|l['’]|le|la|les)\s*(?:blaze|fire|flames|incendie|feu|flammes)\b", re.I)
 _DEMONSTRATIVE_TARGET = re.compile(
     r"\b(?:cette|cet|ce)\s+(?:même\s+)?(?:raffinerie|usine|dépôt|site|installation|aérodrome|base|port|terminal|centrale|entreprise|sous-station)|"
     r"\b(?:this|that|the\s+same)\s+(?:refinery|plant|depot|site|facility|airfield|airbase|base|port|terminal|station|factory|substation)", re.I)
+
+
+def _apply_corrections(body: list):
+    """A revised figure ("revised the figure to 34", "the tally had risen to 15", "where the total now
+    stands at 11", "a porté son bilan à 24") replaces the figure of the claim it revises (the latest
+    earlier claim of the same claimant side, weapon group and place); only the latest figure is kept."""
+    for i, cl in enumerate(body):
+        it = cl.item
+        if cl.dropped or not getattr(it, "correction", False):
+            continue
+        val = next((v for v in (it.intercepted, it.launched, it.hits) if v is not None), None)
+        if val is None:
+            continue
+        for p in reversed(body[max(0, i - 12):i]):
+            pi = p.item
+            if p.dropped or p.sent_idx == cl.sent_idx or pi.multi_place or pi.toward_capital != it.toward_capital:
+                continue
+            if not (p.side == cl.side or cl.claimant in (None, "outlet") or not cl.explicit):
+                continue
+            if not _weapon_ok(pi.weapon, it.weapon) or _place_code(pi) != _place_code(it) or \
+                    (pi.place is None) != (it.place is None):
+                continue
+            if it.event_type == "strike" and pi.event_type != "strike" or pi.event_type == "strike" and it.event_type != "strike":
+                continue
+            slot = "intercepted" if pi.intercepted is not None else "launched" if pi.launched is not None else \
+                "hits" if pi.hits is not None else None
+            if slot is None:
+                continue
+            if it.intercepted is not None and it.launched is not None and pi.launched is not None:
+                pi.launched, pi.intercepted = it.launched, it.intercepted
+            else:
+                setattr(pi, slot, val)
+                if slot == "intercepted" and pi.launched is not None and pi.launched < val:
+                    pi.launched = None
+            for k in ("lost_to_ew",):
+                if getattr(it, k) is not None:
+                    setattr(pi, k, getattr(it, k))
+            pi.qualifier = it.qualifier or pi.qualifier
+            if pi.weapon == "unknown":
+                pi.weapon, pi.model = it.weapon, it.model
+            p.sentences += [x for x in cl.sentences if x not in p.sentences]
+            cl.dropped, cl.into = True, p
+            # rows stated with the revised figure now belong to the revised claim
+            for k in body:
+                if k.parent is cl:
+                    k.parent = p
+            break
 
 
 def _item_parent_is(k: Claim, pi: Item, live) -> bool:
@@ -769,6 +917,8 @@ def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
             return False
         if c.parent is not None or (p.parent is not None and not (a.event_type == "strike" and b.place is not None)):
             return False
+        if a.event_type == "strike" and p.parent is not None and a.ambiguous and not b.ambiguous and b.target and not a.target:
+            return False        # a row of a region list does not absorb a specific strike on a named target
         if a.is_total != b.is_total:
             return False
     ok, eq = _compatible_counts(a, b, rounding=title)

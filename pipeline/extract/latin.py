@@ -60,6 +60,7 @@ _WEAPON_MODIFIER = re.compile(
 _FOLLOW_OK = re.compile(
     r"^\s*(?:[,.;:)»\"]|$|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
     r"were\b|was\b|had\b|have\b|has\b|ont\b|avaient\b|ont\s+été\b|sont\b|ayant\b|a\s+été\b|"
+    r"(?:launched|fired|lancée?s?|tirée?s?)\s*[,/;]|"
     r"each\b|chacun|of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
     r"of\s+which\b|dont\b|and\b|et\b|or\b|ou\b|shot\b|downed\b|destroyed\b|intercepted\b|"
     r"abattus?\b|détruits?\b|interceptés?\b|neutralisés?\b|perdus?\b|locationally\b|flying\b|"
@@ -103,7 +104,8 @@ _LAUNCH_AREA_BEFORE = re.compile(
     r"(?:[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:and|et|,)\s+|,\s*|\s+))*$", re.I)
 
 _PLACE_PREP_BEFORE = re.compile(
-    r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+)?|"
+    r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+)?"
+    r"(?:(?:Russian-|Russia-|temporarily\s+|illegally\s+)?(?:annexed|occupied|Russian-held|Russian-controlled)\s+)?|"
     r"\b(?:au-dessus|à\s+l['’]approche|près|autour|aux\s+abords)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’])(?:région\s+de\s+|ville\s+de\s+|régions\s+de\s+|péninsule\s+de\s+)?|"
     r"\b(?:dans|sur|en|à|vers)\s+(?:la\s+|le\s+|les\s+|l['’])?(?:région\s+(?:de\s+|d['’])|ville\s+(?:de\s+|d['’])|oblast\s+(?:de\s+|d['’])|régions\s+(?:de\s+|d['’]))?|"
     r"\b(?:celle|celles)\s+(?:de\s+|d['’])|\bde\s+la\s+région\s+(?:de\s+|d['’])|\bainsi\s+que\s+(?:de\s+|d['’]|du\s+)?|"
@@ -123,6 +125,21 @@ _EXTRA_WEAPONS = {
     "fr": re.compile(r"\b(?:appareils|engins(?:\s+volants)?|aéronefs(?:\s+sans\s+pilote)?|drones?)\b", re.I),
     "en": re.compile(r"\b(?:UAVs?|unmanned\s+aerial\s+vehicles?|drones?)\b", re.I),
 }
+# weapon nouns with their class, overriding an "aircraft" reading: machine-translated "unmanned
+# vehicles of aircraft type" / "véhicules aériens sans pilote de type avion" are drones; plain
+# (aerial) bombs are the glide-bomb family; "N means of air attack" / "N targets" / "N cibles" of an
+# air-force summary count every weapon (a mixed total)
+_EXTRA_CLASSED = [
+    (re.compile(r"\b(?:unmanned|uncrewed|pilotless)\s+(?:aerial\s+|air\s+)?(?:vehicles?|aircraft|apparatus(?:es)?)"
+                r"(?:\s+of\s+(?:the\s+)?(?:an?\s+)?(?:aircraft|airplane|plane)[\s\-]type)?|"
+                r"\b(?:véhicules?|appareils?|engins?)\s+(?:aériens?\s+)?sans\s+pilote(?:\s+de\s+type\s+(?:avion|aéronef))?|"
+                r"\b(?:aircraft|airplane|plane)[\s\-]type\s+(?:drones?|UAVs?|unmanned\s+(?:aerial\s+)?vehicles?)|"
+                r"\bdrones?\s+(?:de\s+type\s+(?:avion|aéronef)|of\s+(?:the\s+)?aircraft\s+type)", re.I), "drone"),
+    (re.compile(r"\b(?:(?:aerial|aviation|air|guided|glide|gliding|air-dropped)\s+)?bombs?\b(?!\s+(?:shelters?|squads?|disposal|threats?|alerts?))|"
+                r"\bbombes?(?:\s+(?:aériennes|guidées|planantes|d['’]aviation))?\b(?!\s+(?:anti-?abris?|abris))", re.I), "glide_bomb"),
+    (re.compile(r"\b(?:means\s+of\s+(?:air|aerial)\s+attack|(?:air|aerial)[\s\-]attack\s+(?:means|weapons|assets)|"
+                r"(?:aerial\s+|air\s+)?targets|moyens\s+d['’]attaque\s+aérienne|cibles(?:\s+aériennes)?)\b", re.I), "mixed"),
+]
 
 _COUNTLESS_INTERCEPT = re.compile(
     r"\b(?:repelled|repulsed|fended\s+off|thwarted|a\s+repoussé|ont\s+repoussé|avait\s+repoussé|avaient\s+repoussé|repoussé)\s+(?:an?|the|une|l['’])\s*(?:\w+\s+){0,2}(?:attack|attaque|raid)|"
@@ -197,6 +214,28 @@ _REL_CLAUSE = re.compile(
 
 # long-range precision weapons (RU MoD): a missile-type weapon of unstated kind
 _PRECISION = re.compile(r"\b(?:precision(?:-guided)?\s+weapons?|high-precision|armes?\s+de\s+(?:haute\s+)?précision|précision\s+à\s+longue\s+portée)\b", re.I)
+
+_DROP_VERB = re.compile(r"^(?:dropp\w*|drops|largu\w*|lâch\w*)$", re.I)
+_ON_PLACE_AFTER = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,3}?(?:on|onto|upon|at|sur|contre)\s+(?!(?:its|their|the\s+)?(?:own\s+)?(?:territory|airspace)\b)", re.I)
+# "struck overnight with 71 drones": the strike verb introduces the launch figure, not a hit
+_STRIKE_WITH = re.compile(
+    r"^\s+(?:(?:overnight|again|at\s+night|during\s+the\s+night|on\s+\w+|dans\s+la\s+nuit|cette\s+nuit|de\s+nouveau|encore)\s+)*"
+    r"(?:with|using|avec|au\s+moyen\s+de)\s+(?:(?:at\s+least|some|about|around|more\s+than|over|au\s+moins|près\s+de|plus\s+de|environ)\s+)?"
+    r"(?:\d|[a-zà-ÿ\-]+\s+(?:[\w\-]+\s+)?(?:drones?|missiles?|UAVs?|bombs?|bombes?|rockets?|roquettes?|Shaheds?))", re.I)
+
+_CORRECTION_BEFORE = re.compile(
+    r"(?:\b(?:revis\w*|rais\w*|lower\w*|updat\w*|correct\w*|adjust\w*|increas\w*|brought|put|amended|upped)\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:figure|tally|count|toll|total|number|estimate)s?\s+(?:up\s+|down\s+)?to|"
+    r"\b(?:figure|tally|count|toll|total|number)s?\s+(?:(?:had|has|have|then|later|now|since|subsequently)\s+)*"
+    r"(?:risen|rose|climbed|grown|grew|increased|jumped|reached|stood|stands|was\s+revised|was\s+raised|was\s+updated|went\s+up)\s+(?:to|at)|"
+    r"\b(?:now|since)\s+stands?\s+at|\bstands?\s+now\s+at|"
+    r"\b(?:porté|relevé|révisé|corrigé|revu|actualisé|ajusté)\s+(?:à\s+la\s+hausse\s+)?(?:son|le|leur|ce)\s+(?:bilan|décompte|chiffre|nombre|total)"
+    r"(?:\s+à\s+la\s+hausse)?\s+(?:à|de)|"
+    r"\b(?:bilan|décompte|chiffre|nombre|total)\s+(?:[\w'’]+\s+){0,2}?(?:est\s+(?:désormais\s+)?passé|s['’]élève\s+désormais|"
+    r"atteint\s+désormais|a\s+été\s+(?:porté|relevé|révisé|corrigé)|est\s+désormais\s+de|passe)\s+à|"
+    r"\bfait\s+désormais\s+état\s+de|\bdésormais\s+(?:à|de)|\bnow\s+(?:says?|reports?|puts?\s+the\s+(?:figure|number|tally)\s+at))"
+    r"\s*(?:(?:some|about|around|at\s+least|au\s+moins|environ|près\s+de)\s+)?$", re.I)
 
 _SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même\s+nombre)\b", re.I)
 
@@ -278,6 +317,7 @@ class Count:
     all_anaphor: bool = False      # "the missiles were destroyed", "both were downed": all of the launched group
     weak_role: bool = False        # role from a reporting verb ("fait état de", "reported")
     coord: bool = False            # coordinated with the previous count ("45 drones and both missiles")
+    correction: bool = False       # a revised figure ("revised the figure to 34", "porté son bilan à 24")
 
 
 @dataclass
@@ -304,6 +344,7 @@ class Item:
     parent: int | None = None       # index into the sentence's items
     is_total: bool = False
     multi_place: bool = False
+    correction: bool = False        # a revised figure: replaces the matching earlier claim's figure (core)
     pos: int = 0
     notes: list = field(default_factory=list)
 
@@ -567,7 +608,22 @@ def annotate(text: str, lang: str, resources) -> dict:
             "triggers": []}
 
 
+# layout written as punctuation, normalised with the same length so that offsets hold:
+# "the largest share – 22 – was downed over …" (a count between dashes), table rows
+# "Shahed drones: 90 launched / 72 downed" (a slash between a launch and a shot-down figure)
+_DASHED_COUNT = re.compile(r"(?<=\w)(\s+[–—]\s*)(\d+|[a-zà-ÿ\-]+)(\s*[–—]\s+)(?=\w)", re.I)
+_TABLE_SLASH = re.compile(r"(?<=\w)(\s*/\s*)(?=\d+\s+[a-zà-ÿ])", re.I)
+
+
+def _normalise_layout(text: str) -> str:
+    text = _DASHED_COUNT.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text)
+    if re.search(r"\d+\s+(?:launched|fired|lanc|tir|attack)\w*\s*/\s*\d+", text, re.I):
+        text = _TABLE_SLASH.sub(lambda m: "," + " " * (len(m.group(1)) - 1), text)
+    return text
+
+
 def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResult:
+    text = _normalise_layout(text)
     ann = annotate(text, lang, resources)
     gaz = gaz if gaz is not None else getattr(resources, "gazetteer", None)
     triggers = [t for t in ann["triggers"]]
@@ -579,6 +635,17 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for m in _EXTRA_WEAPONS.get(lang, _EXTRA_WEAPONS["en"]).finditer(text):
         if not any(w.start < m.end() and m.start() < w.end for w in weapons):
             weapons.append(_deps.Wpn(m.start(), m.end(), m.group(), "drone", None))
+    for rx, cls in _EXTRA_CLASSED:
+        for m in rx.finditer(text):
+            if cls == "mixed" and not re.search(r"(?:\d|\b(?:[a-z]+ty|[a-z]+teen|vingt|trente|quarante|cinquante|soixante|cent))"
+                                                r"[\s\-]*(?:[a-z\-]+\s+){0,1}$", text[max(0, m.start() - 25):m.start()], re.I):
+                continue      # "targets" / "cibles" count weapons only right after a number
+            over = [w for w in weapons if w.start < m.end() and m.start() < w.end]
+            if over and not all(w.weapon_class in ("aircraft", "drone") and cls == "drone" or w.weapon_class == "aircraft"
+                                for w in over):
+                continue
+            weapons = [w for w in weapons if w not in over]
+            weapons.append(_deps.Wpn(m.start(), m.end(), m.group(), cls, None))
     weapons = sorted(weapons, key=lambda w: w.start)
     # adjacent spans name one weapon: "missile Iskander-M", "Shahed drones" → one span, the more specific class
     merged = []
@@ -919,6 +986,44 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for c in counts:
         if c.pair_launched is not None and c.role in (None, "launched"):
             c.role = "intercepted" if any(t[2] == "INTERCEPT" for t in trig) else c.role
+    # bombs dropped ON places are hits on the ground, not launches: "dropped 14 guided bombs on
+    # frontline communities", "a largué neuf bombes sur Koupiansk", "lâché cinq bombes sur …"
+    for c in counts:
+        if c.role != "launched" or c.weapon not in ("glide_bomb", None, "unknown", "aircraft"):
+            continue
+        pre = [t for t in trig if t[1] <= c.num.start and c.num.start - t[1] <= 40]
+        if not pre or pre[-1][2] != "LAUNCH" or not _DROP_VERB.match(text[pre[-1][0]:pre[-1][1]]):
+            continue
+        wend = next((w.end for w in weapons if w.start >= c.num.end and w.start - c.num.end <= 30), c.num.end)
+        if _ON_PLACE_AFTER.match(text[wend:wend + 60]) and not any(
+                o.anaphor and o.num.start > c.num.end for o in counts):
+            # (with a following "dont trois ont frappé des maisons" the figure stays the launch)
+            c.role = "hits"
+    # "the enemy struck overnight with 71 drones, of which 45 were shot down": an instrument
+    # ("with N weapons") of a strike verb is the launch figure
+    for c in counts:
+        if c.role == "hits" and c.weapon_own and re.search(
+                r"\b(?:struck|hit|attacked|targeted|pounded|frapp\w+|attaqu\w+|bombard\w+)\s+(?:(?:overnight|again|at\s+night|"
+                r"during\s+the\s+night|on\s+\w+|dans\s+la\s+nuit|cette\s+nuit|de\s+nouveau|encore)\s+)*(?:with|using|avec|au\s+moyen\s+de)\s+"
+                r"(?:(?:at\s+least|some|about|around|more\s+than|over|au\s+moins|près\s+de|plus\s+de|environ)\s+)?$",
+                text[max(0, c.num.start - 80):c.num.start], re.I):
+            c.role = "launched"
+    # figures before ", of which" / ", dont" / ", among them" are the launched group when the
+    # interception verb only follows the anaphor ("reported 89 drones and 6 Kh-101 missiles, of
+    # which 70 drones and 5 missiles were downed")
+    for m in re.finditer(r",\s*(?:of\s+which|of\s+them|among\s+them|dont|parmi\s+(?:eux|lesquels|lesquelles)|d['’]entre\s+eux)\b", text, re.I):
+        before = [c for c in counts if c.num.end <= m.start() and not c.anaphor and c.role in ("intercepted", "lost_to_ew", None)
+                  and c.pair_launched is None and not c.places]
+        if not before:
+            continue
+        seg_start = max([0] + [x.end() for x in re.finditer(r"[.;:]\s", text[:m.start()])])
+        if any(t[2] in ("INTERCEPT", "EW") and seg_start <= t[0] < m.start() for t in trig):
+            continue
+        if not any(t[2] in ("INTERCEPT", "EW") and t[0] >= m.end() for t in trig):
+            continue
+        for c in before:
+            if c.num.start >= seg_start:
+                c.role = "launched"
     # inherit weapons (breakdown rows) from the previous count of the sentence
     for idx, c in enumerate(counts):
         if c.weapon is None:
@@ -1038,7 +1143,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     def new_item(c: Count, place=None, multi=False) -> Item:
         it = Item(event_type="attack", weapon=c.weapon or "unknown", model=c.model, qualifier=c.qualifier,
                   anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start, all_but=c.all_but,
-                  all_anaphor=c.all_anaphor)
+                  all_anaphor=c.all_anaphor, correction=c.correction)
         it.place = place
         it.location_text = place.text if place is not None else None
         it.multi_place = multi
@@ -1070,6 +1175,24 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             it.qualifier = c.qualifier
         return True
 
+    # corrections and running tallies: "revised the figure to 34", "the tally had risen to 15", "where the
+    # total now stands at 11", "a porté son bilan à 24", "s'élève désormais à 42"
+    for c in counts:
+        if _CORRECTION_BEFORE.search(text[max(0, c.num.start - 90):c.num.start]):
+            c.correction = True
+            if c.role is None:
+                c.role = "intercepted" if any(t[2] in ("INTERCEPT", "EW") for t in trig) or not any(
+                    t[2] == "LAUNCH" for t in trig) else "launched"
+            # "Two more were downed over Kursk, where the total now stands at 11": the increment is replaced
+            inc = [o for o in counts if o is not c and not o.correction and o.num.end <= c.num.start and (
+                re.match(r"^\s*(?:more|others?|additional|further|autres|de\s+plus|supplémentaires)\b", text[o.num.end:o.num.end + 20], re.I)
+                or re.search(r"\b(?:another|a\s+further|encore)\s*$", text[max(0, o.num.start - 12):o.num.start], re.I))]
+            if inc:
+                o = inc[-1]
+                if not c.places and o.places:
+                    c.places, c.place_multi = o.places, o.place_multi
+                c.weapon = c.weapon or o.weapon
+                o.role, o.places, o.anaphor, o.pair_launched = None, [], False, None
     counts = [c for c in counts if c.role is not None or c.anaphor or c.places or c.pair_launched is not None]
     for c in counts:
         if c.value is None and c.qualifier == "approximate":
@@ -1217,7 +1340,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     hit_items = [it for it in items if it.event_type == "strike" and it.place is None and not it.multi_place]
     if len(hit_items) >= 1 and _SITE_COUNT.search(text):
         tot = hit_items[0]
-        tot.weapon = _deps.combine_classes([it.weapon for it in hit_items])
+        # "Impacts: the missile and 21 drones at 8 locations": every weapon named with the hits
+        tot.weapon = _deps.combine_classes([it.weapon for it in hit_items] + [
+            w.weapon_class for w in weapons if w.weapon_class != "aircraft" and w.start < (_SITE_COUNT.search(text).start())])
         tot.hits = sum(it.hits or 0 for it in hit_items) or None
         tot.is_total = True
         tot.model = tot.model if len(hit_items) == 1 else None
@@ -1259,7 +1384,9 @@ def _negated(text: str, t) -> bool:
 
 
 def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_places, counts):
-    strike_trigs = [t for t in triggers if t[2] == "STRIKE" and not _negated(text, t)]
+    strike_trigs = [t for t in triggers if t[2] == "STRIKE" and not _negated(text, t) and not (
+        re.match(r"(?i)^(?:struck|hit|attacked|frapp\w+|attaqu\w+)$", text[t[0]:t[1]]) and _STRIKE_WITH.match(text[t[1]:t[1] + 80])
+        and any(it.launched is not None for it in res.items))]
     launch_trigs = [t for t in triggers if t[2] == "LAUNCH"]
     tgt = _target(text)
     # "destroyed a fuel depot", "avoir détruit un système Pantsir": destruction of a ground target
@@ -1321,12 +1448,20 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
                 text[a.end:b.start], re.I) and b in plist:
             plist.remove(b)
     # clauses ("…, while in the Kharkiv region a drone hit …"): weapons of the place's own clause
-    bounds = [0] + [m.end() for m in re.finditer(r",\s*(?:while|whereas|tandis\s+que|alors\s+que|and\s+in|et\s+(?:à|dans))\b|;\s*", text)] + [len(text) + 1]
+    bounds = [0] + [m.end() for m in re.finditer(
+        r",\s*(?:while|whereas|tandis\s+que|alors\s+que|and\s+in|et\s+(?:à|dans)|which|qui|que|où)\b|;\s*|"
+        r"\b(?:came|comes|happened|occurred|est\s+survenue?|intervient|a\s+eu\s+lieu)\s+(?:\w+\s+){0,2}(?:after|before|après|avant)\b|"
+        r"\b(?:hours|days|heures|jours)\s+(?:after|before|après|avant)\b", text)] + [len(text) + 1]
+    rel_starts = {m.end() for m in re.finditer(r",\s*(?:which|qui|que|où)\b", text)}
 
     def clause_weapon(pos):
-        for a, b in zip(bounds, bounds[1:]):
+        for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
             if a <= pos < b:
                 ws = [w for w in weapons if a <= w.start < b]
+                if not ws and b in rel_starts and k + 2 < len(bounds):
+                    # "the attack on the X plant, which the General Staff said its drones hit": the
+                    # relative clause carries the antecedent's weapon
+                    ws = [w for w in weapons if b <= w.start < bounds[k + 2]]
                 return _deps.combine_classes([w.weapon_class for w in ws]) if ws else "unknown"
         return wclass
     overall = bool(_SITE_COUNT.search(text) or _OVERALL_STRIKE.search(text))
