@@ -304,20 +304,15 @@ def find_time_expressions(text: str, lang: str) -> list[TimeExpr]:
 # resolution
 
 def parse_published(published: str | None) -> tuple[_dt.date | None, str]:
-    """(date, precision) of a publication stamp: ("2025-03-18…" → day), ("2025-03" → month)."""
-    if not published or not isinstance(published, str):
+    """(date, precision) of a publication stamp: ("2025-03-18…" → day), ("2025-03" → month);
+    the ingest stage's parser, made lenient (anything it rejects is "unknown")."""
+    from ..ingest import parse_published as parse_stamp
+
+    try:
+        _, iso, precision = parse_stamp(published)
+    except ValueError:
         return None, "unknown"
-    s = published.strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
-    if m:
-        try:
-            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
-        except ValueError:
-            return None, "unknown"
-    m = re.match(r"^(\d{4})-(\d{2})$", s)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return None, "month"
-    return None, "unknown"
+    return (_dt.date.fromisoformat(iso) if iso else None), precision
 
 
 def _on_or_before(pub: _dt.date, weekday: int) -> _dt.date:
