@@ -9,6 +9,7 @@ country (via the gazetteer) gives the side of governors, mayors and local author
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -71,6 +72,40 @@ def _compiled(lang: str):
     return entries, officials
 
 
+_LOOKBEHIND = r"(?<![\w])"
+
+
+@functools.lru_cache(maxsize=4)
+def _scanner(lang: str):
+    """The claimant patterns of ``lang`` then of the other latin language (in the order
+    ``find_claimants`` applies them), with cheap necessary conditions (performance only):
+
+    * ``gate``: one zero-width regex whose matches are exactly the positions where at least
+      one entry pattern matches; a pattern is only run (``finditer``, unchanged) when it
+      matches at one of those positions — most sentences name no claimant at all;
+    * per official name, the name without its leading look-behind (a literal prefix, which
+      ``re`` searches fast): the full pattern is only run when that finds something.
+    """
+    other = "fr" if lang == "en" else "en"
+    e1, o1 = _compiled(lang)
+    e2, o2 = _compiled(other)
+    flat = [(e, rx, has_place) for e, pats in e1 + e2 for rx, has_place in pats]
+    alts = []
+    for _e, rx, _hp in flat:
+        assert rx.pattern.startswith(_LOOKBEHIND) and rx.flags & re.IGNORECASE
+        # (named groups would clash in the union; the gate only needs positions)
+        alts.append(rx.pattern[len(_LOOKBEHIND):].replace("(?P<place>", "(?:"))
+    # the shared look-behind first: most positions (inside words) fail before the alternatives
+    gate = re.compile("%s(?=%s)" % (_LOOKBEHIND, "|".join(alts)), re.IGNORECASE) if alts else None
+    officials = []
+    for rx, e in o1 + o2:
+        assert rx.pattern.startswith(_LOOKBEHIND) and not rx.flags & re.IGNORECASE
+        officials.append((re.compile(rx.pattern[len(_LOOKBEHIND):], rx.flags), rx, e))
+    # any official name at all (literal alternatives: scanned fast)
+    any_official = re.compile("|".join(f.pattern for f, _rx, _e in officials)) if officials else None
+    return flat, gate, officials, any_official
+
+
 @functools.lru_cache(maxsize=1)
 def _outlet_rules():
     rules = []
@@ -115,44 +150,65 @@ def _place_side(gaz, text: str, lang: str):
             getattr(place, "admin1", None) or getattr(place, "name", None))
 
 
+_ADJACENT_NAME = re.compile(r"[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+[\s,]*){0,2}")
+
+
 def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[ClaimantMention]:
     """Every claimant mention in ``text`` with an attribution score (higher = more likely
     the asserting source of the sentence's claims)."""
+    try:
+        found = _find_cached(text, lang, gaz)
+    except TypeError:           # an unhashable gazetteer: no memo
+        return _find_claimants(text, lang, gaz)
+    return [copy.copy(c) for c in found]    # fresh objects: callers may change them
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_cached(text: str, lang: str, gaz) -> tuple[ClaimantMention, ...]:
+    # the same sentence text is looked at again and again (repeated wire copy, title and lead,
+    # boilerplate); the result depends on the text, the language and the gazetteer only
+    return tuple(_find_claimants(text, lang, gaz))
+
+
+def _find_claimants(text: str, lang: str, gaz=None) -> list[ClaimantMention]:
     lang = lang if lang in ("en", "fr") else "en"
     other = "fr" if lang == "en" else "en"
-    e1, o1 = _compiled(lang)
-    e2, o2 = _compiled(other)
-    entries, officials = e1 + e2, o1 + o2      # machine-translated pages mix both languages
+    # machine-translated pages mix both languages: the patterns of both, ``lang``'s first
+    entries, gate, officials, any_official = _scanner(lang)
     found: list[ClaimantMention] = []
-    for e, pats in entries:
-        for rx, has_place in pats:
-            for m in rx.finditer(text):
-                if m.end() - m.start() < 2:
-                    continue
-                kind = e.get("kind", "institution")
-                side = e.get("side")
-                code = e.get("admin1_code")
-                canonical = e["canonical"]
-                if has_place and m.groupdict().get("place"):
-                    ptxt = m.group("place")
-                    cc, code, name = _place_side(gaz, ptxt, lang)
-                    if cc is None and kind in ("governor", "mayor", "local"):
-                        # not a place: keep only the role part
-                        pass
-                    if cc:
-                        side = "RU" if cc == "RU" else "UA" if cc == "UA" else side
-                        if code == "UA-43" or code == "UA-40":
-                            side = side  # resolved below from context (occupied: RU-installed)
-                    if name and kind in ("governor", "mayor"):
-                        canonical = f"{kind} of {name}" + (" region" if kind == "governor" and not name.endswith(("region", "Oblast")) else "")
-                if kind in ("governor", "mayor", "local", "official") and _INSTALLED.search(
-                        text[max(0, m.start() - 30):m.end() + 40]):
-                    side = "RU"     # an occupation official ("the Russian-installed governor of Sevastopol")
-                found.append(ClaimantMention(m.start(), m.end(), m.group(), canonical, side, kind, code,
-                                             strong=e["id"] not in ("governor", "mayor", "local_auth")))
-                if kind in ("governor", "mayor", "local") and code is None and has_place and m.groupdict().get("place"):
+    starts = [m.start() for m in gate.finditer(text)] if gate is not None else []
+    for e, rx, has_place in (entries if starts else ()):
+        if not any(rx.match(text, p) for p in starts):
+            continue        # matches nowhere (every match starts at a gate position)
+        for m in rx.finditer(text):
+            if m.end() - m.start() < 2:
+                continue
+            kind = e.get("kind", "institution")
+            side = e.get("side")
+            code = e.get("admin1_code")
+            canonical = e["canonical"]
+            if has_place and m.groupdict().get("place"):
+                ptxt = m.group("place")
+                cc, code, name = _place_side(gaz, ptxt, lang)
+                if cc is None and kind in ("governor", "mayor", "local"):
+                    # not a place: keep only the role part
                     pass
-    for rx, e in officials:
+                if cc:
+                    side = "RU" if cc == "RU" else "UA" if cc == "UA" else side
+                    if code == "UA-43" or code == "UA-40":
+                        side = side  # resolved below from context (occupied: RU-installed)
+                if name and kind in ("governor", "mayor"):
+                    canonical = f"{kind} of {name}" + (" region" if kind == "governor" and not name.endswith(("region", "Oblast")) else "")
+            if kind in ("governor", "mayor", "local", "official") and _INSTALLED.search(
+                    text[max(0, m.start() - 30):m.end() + 40]):
+                side = "RU"     # an occupation official ("the Russian-installed governor of Sevastopol")
+            found.append(ClaimantMention(m.start(), m.end(), m.group(), canonical, side, kind, code,
+                                         strong=e["id"] not in ("governor", "mayor", "local_auth")))
+            if kind in ("governor", "mayor", "local") and code is None and has_place and m.groupdict().get("place"):
+                pass
+    for fast, rx, e in (officials if any_official is not None and any_official.search(text) else ()):
+        if fast.search(text) is None:
+            continue
         for m in rx.finditer(text):
             found.append(ClaimantMention(m.start(), m.end(), m.group(), e["canonical"], e["side"],
                                          "official", e.get("admin1_code"), strong=True))
@@ -175,7 +231,7 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
         if k.side is None:
             for o in kept:
                 if o is not k and o.kind == "official" and 0 <= o.start - k.end <= 25 and \
-                        re.fullmatch(r"[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+[\s,]*){0,2}", text[k.end:o.start]):
+                        _ADJACENT_NAME.fullmatch(text[k.end:o.start]):
                     k.side, k.canonical, k.admin1_code = o.side, o.canonical, o.admin1_code
     kept.sort(key=lambda c: c.start)
     for k in kept:
@@ -183,34 +239,49 @@ def find_claimants(text: str, lang: str, gaz=None, places=None) -> list[Claimant
     return kept
 
 
+# compiled once (module-level, cached): Python's own regex cache (512 entries) is churned by the
+# patterns other modules build per sentence, and recompiling these costs more than matching them
+_rx = functools.lru_cache(maxsize=None)(re.compile)
+_AS_NAMED_SAID = re.compile(r"^[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+\s+){1,3}(?:said|says|reported|a\s+(?:déclaré|indiqué|affirmé|annoncé|précisé))")
+_AS_VERB_SOON = re.compile(
+    r"^[^.;:!?«»\"“”]{0,45}?\b(?:said|says|reported|reports|announced|claimed|stated|wrote|added|confirmed|"
+    r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|revendiqué|assuré|écrit|ajouté|signalé|confirmé|fait\s+état))\b",
+    re.I)
+_AS_THAT_SAID = re.compile(r"^[^.;:]{0,45}?\b(?:that|que|qu['’])\b[^.;:]{0,20}?\b(?:said|déclaré|annoncé)", re.I)
+_AS_EN_ACTION = re.compile(r"^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:intercepted|destroyed|downed|shot|struck|hit|launched|repelled|attacked|carried|reported)")
+_AS_FR_ACTION = re.compile(r"^\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:abattu|intercepté|détruit|neutralisé|frappé|touché|lancé|repoussé|revendiqué|mené)")
+_AS_POSSESSIVE = re.compile(r"^\s*(?:'s|’s)?\s*(?:tally|statement|count|data|figures|report|communiqué)")
+_AS_INVERSION = re.compile(r"(?:,|^)\s*(?:reported|said|stated|informed|announced|declared|reports|informs|communicated|"
+                           r"a\s+(?:rapporté|informé|communiqué)|rapporte|informe|communique)\s+(?:the\s+|le\s+|la\s+|l['’])?$", re.I)
+_AS_FIGURES_FROM = re.compile(r"\b(?:figures?|data|numbers|tally|count|summary|chiffres|données|bilan)\s+(?:from|of|by|du|de\s+la|de\s+l['’]|des|de)\s+(?:the\s+)?$",
+                              re.I)
+_AS_GAVE_FIGURES = re.compile(r"^\s*(?:gave|published|released|posted|issued|a\s+(?:publié|donné|diffusé))\s+"
+                              r"(?:[\w'’]+\s+){0,3}(?:figures|data|numbers|tally|breakdown|summary|chiffres|données|bilan)", re.I)
+
+
 def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
     after = text[c.end:c.end + 80]
     before = text[max(0, c.start - 60):c.start]
     score = 0
-    if re.search(ATTRIB_AFTER.get(lang, ATTRIB_AFTER["en"]), after, re.I):
+    if _rx(ATTRIB_AFTER.get(lang, ATTRIB_AFTER["en"]), re.I).search(after):
         score = 3
-    elif re.search(ATTRIB_BEFORE.get(lang, ATTRIB_BEFORE["en"]), before, re.I):
+    elif _rx(ATTRIB_BEFORE.get(lang, ATTRIB_BEFORE["en"]), re.I).search(before):
         score = 3
-    elif re.match(r"^[\s,]*(?:[A-ZÀ-Þ][\w’'\-]+\s+){1,3}(?:said|says|reported|a\s+(?:déclaré|indiqué|affirmé|annoncé|précisé))", after):
+    elif _AS_NAMED_SAID.match(after):
         # "Governor Vladislav Shapsha said"
         score = 3
-    elif re.match(r"^[^.;:!?«»\"“”]{0,45}?\b(?:said|says|reported|reports|announced|claimed|stated|wrote|added|confirmed|"
-                  r"(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}(?:déclaré|affirmé|annoncé|indiqué|précisé|rapporté|revendiqué|assuré|écrit|ajouté|signalé|confirmé|fait\s+état))\b",
-                  after, re.I) and not re.match(r"^[^.;:]{0,45}?\b(?:that|que|qu['’])\b[^.;:]{0,20}?\b(?:said|déclaré|annoncé)", after, re.I):
+    elif _AS_VERB_SOON.match(after) and not _AS_THAT_SAID.match(after):
         score = 3
-    elif lang == "en" and re.match(r"^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:intercepted|destroyed|downed|shot|struck|hit|launched|repelled|attacked|carried|reported)", after):
+    elif lang == "en" and _AS_EN_ACTION.match(after):
         score = 2
-    elif lang == "fr" and re.match(r"^\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:abattu|intercepté|détruit|neutralisé|frappé|touché|lancé|repoussé|revendiqué|mené)", after):
+    elif lang == "fr" and _AS_FR_ACTION.match(after):
         score = 2
-    elif re.match(r"^\s*(?:'s|’s)?\s*(?:tally|statement|count|data|figures|report|communiqué)", after):
+    elif _AS_POSSESSIVE.match(after):
         score = 2
-    elif re.search(r"(?:,|^)\s*(?:reported|said|stated|informed|announced|declared|reports|informs|communicated|"
-                   r"a\s+(?:rapporté|informé|communiqué)|rapporte|informe|communique)\s+(?:the\s+|le\s+|la\s+|l['’])?$", before, re.I):
+    elif _AS_INVERSION.search(before):
         # machine-translated inversion: "…, reported the Russian Ministry of Defense"
         score = 3
-    elif re.search(r"\b(?:figures?|data|numbers|tally|count|summary|chiffres|données|bilan)\s+(?:from|of|by|du|de\s+la|de\s+l['’]|des|de)\s+(?:the\s+)?$",
-                   before, re.I) or re.match(r"^\s*(?:gave|published|released|posted|issued|a\s+(?:publié|donné|diffusé))\s+"
-                                             r"(?:[\w'’]+\s+){0,3}(?:figures|data|numbers|tally|breakdown|summary|chiffres|données|bilan)", after, re.I):
+    elif _AS_FIGURES_FROM.search(before) or _AS_GAVE_FIGURES.match(after):
         # a source introducing a list or table ("Figures from Ukraine's air force for the night:")
         score = 2
     if not c.strong and score == 0:

@@ -19,7 +19,10 @@ add nothing the rules use, so French runs on ``spacy.blank("fr")`` like English.
 
 from __future__ import annotations
 
+import copy
 import logging
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import spacy
@@ -111,3 +114,55 @@ def build_pipeline(lang: str, resources=None) -> Language:
     places.gazetteer = getattr(resources, "gazetteer", None) if resources is not None else None
     nlp.add_pipe("airwar_dates", config={"lang": lang})
     return nlp
+
+
+#: Sentences whose annotated Doc is kept per pipeline (``Resources.options["nlp_cache_size"]``).
+NLP_CACHE_SIZE = 2048
+
+
+class CachedPipeline:
+    """``nlp(text)`` memoised on the text (bounded LRU): the same sentence is often analysed
+    more than once — wire copy reprinted by several outlets, an article's recap of its own lead,
+    title/body repeats, boilerplate — and every component is a pure function of the text (the
+    pipeline's language and gazetteer are fixed). Other attributes are the wrapped
+    ``Language``'s (``pipe_names``, ``pipe``, …: not cached).
+
+    Each call gets fresh (shallow-copied) helper objects in ``doc.user_data["airwar"]``, as an
+    uncached call would, so a caller that changes them cannot alter a later result.
+    """
+
+    def __init__(self, nlp: Language, maxsize: int = NLP_CACHE_SIZE):
+        self.nlp = nlp
+        self.maxsize = maxsize
+        self._local = threading.local()     # one cache per thread: a Doc is never shared
+        self.hits = self.misses = 0
+
+    def _cache(self) -> OrderedDict:
+        cache = getattr(self._local, "cache", None)
+        if cache is None:
+            cache = self._local.cache = OrderedDict()
+        return cache
+
+    def __call__(self, text, **kwargs) -> Doc:
+        if kwargs or not isinstance(text, str) or self.maxsize <= 0:
+            return self.nlp(text, **kwargs)
+        cache = self._cache()
+        entry = cache.get(text)
+        if entry is None:
+            self.misses += 1
+            doc = self.nlp(text)
+            entry = (doc, {k: list(v) for k, v in doc.user_data.get("airwar", {}).items()})
+            cache[text] = entry
+            if len(cache) > self.maxsize:
+                cache.popitem(last=False)
+        else:
+            self.hits += 1
+            cache.move_to_end(text)
+        doc, pristine = entry
+        doc.user_data["airwar"] = {k: [copy.copy(x) for x in v] for k, v in pristine.items()}
+        return doc
+
+    def __getattr__(self, name):
+        if name in ("nlp", "_local") or name.startswith("__"):
+            raise AttributeError(name)      # (not yet initialised: copy/pickle)
+        return getattr(self.nlp, name)

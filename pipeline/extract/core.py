@@ -194,7 +194,7 @@ def extract_article(article: dict, sentences: list, resources=None) -> list[dict
         except Exception as exc:  # keep the batch running
             log.warning("cyrillic extraction failed for %s: %s", article.get("article_id"), exc)
         if cyr_chars > lat_chars:
-            return out
+            return _drop_period_aggregates(out)
     lat = [s for s in sentences if s.get("lang") not in ("ru", "uk")]
     try:
         lat_out = _extract_latin(article, sentences, lat, res)
@@ -206,7 +206,51 @@ def extract_article(article: dict, sentences: list, resources=None) -> list[dict
         if m.get("parent_index") is not None:
             m["parent_index"] += base
     out.extend(lat_out)
-    return out
+    return _drop_period_aggregates(out)
+
+
+_MONTHS = {
+    "en": r"January|February|March|April|May|June|July|August|September|October|November|December",
+    "fr": r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    "uk": r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня",
+    "ru": r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+}
+# figures over a whole month or year ("Протягом жовтня Росія атакувала Україну 5 298 дронами", "за месяц
+# сбиты 4 612", "in October Russia launched 5,300 drones", "depuis le début de l'année"): statistics, not events
+_PERIOD_AGGREGATE = re.compile(
+    r"\b(?:протягом|упродовж|впродовж|за)\s+(?:минулого\s+|цього\s+)?(?:місяця|року|(?:%(uk)s))(?![\w])|"
+    r"\b(?:з|від)\s+початку\s+(?:року|місяця)\b|\bза\s+місяць\b|"
+    r"\b(?:в\s+течение|на\s+протяжении|за)\s+(?:прошлого\s+|этого\s+)?(?:месяца|года|(?:%(ru)s))(?![\w])|"
+    r"\bс\s+начала\s+(?:года|месяца)\b|\bза\s+месяц\b|"
+    r"(?<!\d\s)\b(?:in|during|throughout|over)\s+(?:the\s+month\s+of\s+)?(?:%(en)s)\b(?!\s+\d)|"
+    r"\b(?:over|during|in)\s+the\s+(?:past|last|previous)\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year\b|"
+    r"(?<!\d\s)\b(?:en|au\s+cours\s+du\s+mois\s+d['’]|durant\s+le\s+mois\s+d['’]|sur\s+l['’]ensemble\s+du\s+mois\s+d['’])\s*(?:%(fr)s)\b(?!\s+\d)|"
+    r"\b(?:au\s+cours\s+du|durant\s+le|le)\s+mois\s+(?:dernier|écoulé)\b|\bdepuis\s+le\s+début\s+de\s+l['’]année\b" % _MONTHS, re.I)
+
+
+def _drop_period_aggregates(out: list) -> list:
+    drop = set()
+    for i, m in enumerate(out):
+        if m.get("launched") is None and m.get("intercepted") is None:
+            continue
+        parts = (m.get("sentence") or "").split(" [...] ")
+        if any(_PERIOD_AGGREGATE.search(p) for p in parts):
+            drop.add(i)
+    if not drop:
+        return out
+    # rows of a dropped total go with it
+    for i, m in enumerate(out):
+        if m.get("parent_index") in drop:
+            drop.add(i)
+    keep = [i for i in range(len(out)) if i not in drop]
+    new_idx = {old: k for k, old in enumerate(keep)}
+    res = []
+    for i in keep:
+        m = out[i]
+        if m.get("parent_index") is not None:
+            m["parent_index"] = new_idx.get(m["parent_index"])
+        res.append(m)
+    return res
 
 
 def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) -> list[dict]:
@@ -536,14 +580,16 @@ def _sides(claims: list[Claim], o_side: str):
                     att = "UA"
                 elif pcc == "UA" and cl.side == "RU" and cl.kind in ("governor", "mayor", "official", "local"):
                     att = "UA"      # a Russian-installed official in occupied territory
+                elif pcc and pcc == cl.side and cl.kind not in ("governor", "mayor", "local") and \
+                        _OWN_STRIKE_STRICT.search(" ".join(cl.sentences)):
+                    att = cl.side   # "its forces struck a depot in the occupied part of the Kherson region"
                 elif pcc:
                     att = "UA" if pcc == "RU" else "RU"
                 elif it.country_hint in ("RU", "UA"):
                     att = "UA" if it.country_hint == "RU" else "RU"
                 elif cl.side in ("RU", "UA"):
                     s = " ".join(cl.sentences)
-                    if re.search(r"\b(?:its|our|ses|nos)\s+(?:forces|drones|troops|units)|carried\s+out|a\s+mené|ont\s+mené|"
-                                 r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", s, re.I) or _OWN_FORCES_SUBJECT.match(s):
+                    if _OWN_STRIKE.search(s) or _OWN_FORCES_SUBJECT.match(s):
                         att = cl.side
                     else:
                         att = "UA" if cl.side == "RU" else "RU"
@@ -568,6 +614,11 @@ def _sides(claims: list[Claim], o_side: str):
 
 # a claimant's own arms as the unqualified subject ("Operational-tactical aviation, strike drones and
 # missile troops hit …", "L'aviation et les troupes de missiles ont frappé …"): the claimant's side attacked
+_OWN_STRIKE = re.compile(r"\b(?:its|our|ses|nos)\s+(?:forces|drones|troops|units)|carried\s+out|a\s+mené|ont\s+mené|"
+                         r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", re.I)
+_OWN_STRIKE_STRICT = re.compile(r"\b(?:its|our|ses|nos|leurs?)\s+(?:own\s+)?(?:forces|drones|troops|units|unités|troupes)\s+"
+                                r"(?:had\s+|have\s+|has\s+|ont\s+|avaient\s+|a\s+)?(?:struck|hit|attacked|destroyed|frappé|touché|détruit|attaqué)|"
+                                r"\b(?:it|we)\s+(?:had\s+|have\s+)?(?:struck|hit)\b|\bavoir\s+(?:frappé|touché|détruit)", re.I)
 _OWN_FORCES_SUBJECT = re.compile(
     r"^\s*(?:the\s+|l['’]|les\s+|la\s+|le\s+)?(?:[\w\-]+\s+){0,2}?(?:aviation|air\s+force\s+units|missile\s+troops|troops|forces|"
     r"artillery|units|troupes|unités|artillerie)\b(?![^.]{0,40}\b(?:ukrain|russ|enemy|ennemi))", re.I)
@@ -603,7 +654,13 @@ def _cross_sentence(claims: list[Claim]):
     # 2. launch + later interception figures of the same group → one claim
     for i, cl in enumerate(body):
         it = cl.item
-        if cl.dropped or it.place is not None or it.multi_place or it.toward_capital:
+        # "Russia fired four Iskander-M. Three of them were downed over Dnipro": a lone anaphoric placed
+        # interception completes the launch claim (which takes its place when it has none)
+        lone_placed = (it.place is not None and not it.multi_place and not it.toward_capital and (it.anaphor or it.all_anaphor)
+                       and it.event_type == "interception" and it.parent is None and
+                       sum(1 for k in body if k.sent_idx == cl.sent_idx and k.item.place is not None
+                           and coarse(k.item.weapon) in (coarse(it.weapon), "unknown")) == 1)
+        if cl.dropped or (it.place is not None and not lone_placed) or it.multi_place or it.toward_capital:
             continue
         if it.event_type not in ("interception", "attack"):
             continue
@@ -622,6 +679,10 @@ def _cross_sentence(claims: list[Claim]):
             if pi.event_type not in ("interception", "attack") or pi.launched is None:
                 continue
             if not _weapon_ok(pi.weapon, it.weapon):
+                continue
+            if lone_placed and (pi.event_type != "attack" or pi.multi_place or
+                                (pi.place is not None and _place_code(pi) != _place_code(it)) or
+                                any(k.parent is p for k in body)):
                 continue
             if p.sent_idx == cl.sent_idx:
                 continue
@@ -650,6 +711,9 @@ def _cross_sentence(claims: list[Claim]):
             if pi.weapon == "unknown":
                 pi.weapon = it.weapon
             pi.model = pi.model or it.model
+            if lone_placed and pi.place is None:
+                pi.place, pi.location_text = it.place, it.location_text
+                p.country = p.country or cl.country
             p.sentences += [s for s in cl.sentences if s not in p.sentences]
             if p.claimant == "outlet" and cl.claimant != "outlet":
                 p.claimant, p.side, p.explicit = cl.claimant, cl.side, True
@@ -657,6 +721,12 @@ def _cross_sentence(claims: list[Claim]):
             cl.dropped = True
             cl.into = p
             break
+    for cl in body:
+        # a zero interception figure ("none of the Kinzhals were intercepted") that completed no launch figure
+        if not cl.dropped and cl.item.intercepted == 0 and cl.item.launched is None and not any(cl.item.counts[2:]):
+            cl.dropped = True
+    _sum_launch_groups(body)
+    _split_missile_totals(body, claims)
     # 3. breakdown rows → running total of the same claimant
     live = [c for c in body if not c.dropped]
     for i, cl in enumerate(live):
@@ -823,6 +893,44 @@ def _cross_sentence(claims: list[Claim]):
         specific = it.target or re.search(r"\b(?:carried\s+out|struck|hit|a\s+frappé|ont\s+frappé|a\s+mené|massive|massive)\b", txt, re.I)
         if (near and not it.target) or not cl.explicit or not specific:
             cl.dropped = True
+
+
+def _sum_launch_groups(body: list):
+    """"eight Kh-101 … and six Kalibr cruise missiles. Air defences shot down 12 of the 14 cruise missiles":
+    an interception whose launch figure is the sum of several earlier launch figures of its weapon class
+    takes them all (one claim per weapon group)."""
+    for cl in body:
+        it = cl.item
+        if cl.dropped or it.event_type != "interception" or it.launched is None or it.place is not None or it.multi_place:
+            continue
+        i = body.index(cl)
+        parts = [p for p in body[max(0, i - 10):i] if not p.dropped and p.side == cl.side and p.item.event_type == "attack"
+                 and p.item.place is None and not p.item.multi_place and p.item.launched is not None
+                 and p.item.weapon == it.weapon and it.weapon not in ("unknown", "missile", "mixed")]
+        if len(parts) >= 2 and sum(p.item.launched for p in parts) == it.launched:
+            models = [m for m in [it.model] + [p.item.model for p in parts] if m]
+            it.model = "; ".join(dict.fromkeys(models)) or None
+            for p in parts:
+                p.dropped, p.into = True, cl
+                cl.sentences = [x for x in p.sentences if x not in cl.sentences] + cl.sentences
+
+
+def _split_missile_totals(body: list, claims: list = ()):
+    """"17 missiles, among them eight Kh-101 … and three Iskander-M" / "huit missiles. Parmi les missiles
+    figuraient deux Kinjal et six Kh-101": a generic missile launch figure whose sub-types are reported
+    as their own groups is not a claim of its own (the sub-type claims carry the figures)."""
+    for cl in list(body) + [c for c in claims if c.is_title]:
+        it = cl.item
+        if cl.dropped or it.event_type != "attack" or it.weapon != "missile" or it.model or it.launched is None \
+                or it.place is not None or it.multi_place:
+            continue
+        subs = [p for p in body if p is not cl and not p.dropped and p.side == cl.side and
+                p.item.event_type in ("attack", "interception") and p.item.place is None and not p.item.multi_place
+                and coarse(p.item.weapon) == "missile" and (p.item.weapon != "missile" or p.item.model)
+                and p.item.launched is not None and (cl.is_title or abs(p.sent_idx - cl.sent_idx) <= 3)]
+        if subs and sum(p.item.launched for p in subs) <= it.launched:
+            cl.dropped = True
+            cl.into = subs[0]
 
 
 _REL_SPAN = re.compile(r",\s*(?:which|who|qui|que|où|dont)\b[^,;.]{3,120},", re.I)

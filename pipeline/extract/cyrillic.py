@@ -101,7 +101,12 @@ _ENEMY_AGENT = {
 _ATTRIB_VERB_RE = _rx(
     r"сообщ\w*|заяв\w*|говорится|по данным|по словам|по информации|отметил\w*|уточнил\w*|рассказал\w*|"
     r"написал\w*|передает|передаёт|информирует|подтверд\w*|добавил\w*|"
-    r"повідом\w*|заяв\w*|за даними|за словами|за інформацією|підтверд\w*|зазначил\w*|зазначив|інформу\w*|написав|написала")
+    r"повідом\w*|заяв\w*|за даними|за словами|за інформацією|підтверд\w*|зазначил\w*|зазначив|інформу\w*|написав|написала|"
+    # claim / assert / report verbs of the same family ("стверджує", "утверждает", "запевнив", "доложил")
+    r"утвержда\w*|завер(?:я|и)\w*|отчита\w*|отчитыва\w*|доложи\w*|доклады\w*|объяви\w*|объявля\w*|отмеча\w*|уточня\w*|"
+    r"проинформирова\w*|стверджу\w*|стверджув\w*|запевн\w*|відзвіту\w*|звітува\w*|доповіл\w*|доповів|доповіда\w*|"
+    r"оголоси\w*|оголошу\w*|зазнача\w*|уточни\w*|уточню\w*|наголоси\w*|наголошу\w*|розповіл\w*|розповів|додав|додала|"
+    r"додали|поінформува\w*|вказа\w*|вказу\w*|указыва\w*")
 _CARRY_RE = _rx(
     r"^\W*(?:по (?:его|ее|её|их) (?:словам|данным)|по данным (?:ведомства|губернатора|минобороны)|"
     r"за (?:його|її|їхніми|їх) (?:словами|даними)|за даними (?:відомства|губернатора)|"
@@ -433,6 +438,22 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     trigs = [t for t in trigs if not (t.kind == "launch" and _DETECT_RE.match(t.text) and re.match(
         r"[^.;]{0,90}\s(?:и|та|і)\s+(?:\w+\s+)?(?:уничтож|сбит|перехвач|подавл|знищ|збит)", s[t.end:t.end + 120]))]
     places = L.find_regions(s)
+    # rows naming a place by its kind after naming it ("над Крымом и акваторией Черного моря …: 26 – над
+    # полуостровом, 12 – над морем"): the peninsula / the sea / the region already named in the unit
+    for m in _DESCRIPTIVE_PLACE_RE.finditer(s):
+        if any(p.start <= m.start() < p.end for p in places):
+            continue
+        word = m.group(1)
+        prev = [p for p in places if p.end <= m.start()]
+        if word.startswith(("полуостр", "півостр")):
+            ref = [p for p in prev if p.region.code == "UA-43"]
+        elif word.startswith(("мор", "акватор")):
+            ref = [p for p in prev if p.region.is_sea]
+        else:
+            ref = [p for p in prev if not p.region.is_sea]
+        if ref and len({p.region.key for p in ref}) == 1:
+            places.append(L.PlaceHit(m.start(1), m.end(1), word, ref[-1].region, "name"))
+    places.sort(key=lambda p: p.start)
     claim_hits = ctx["claimant_spans"].get(u.idx, [])
     places = [p for p in places if not any(c.start <= p.start < c.end + 2 for c in claim_hits)]
     places = [p for p in places if p.kind != "direction" or ctx.get("allow_direction")]
@@ -531,6 +552,18 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             if verbs and all(_AMBIG_DESTROY_RE.match(t.text) for t in verbs):
                 np_.role = None
 
+    # "отразили атаку беспилотников …, сбиты пять воздушных целей": the count of "air targets" is the
+    # figure of the uncounted group the unit names as intercepted
+    for n in nums:
+        if id(n) in used_nums or not re.match(r"\s+(?:воздушн\w*|повітрян\w*)\s+(?:целей|цели|цілей|цілі)" + NE, s[n.end:n.end + 30]):
+            continue
+        if not any(t.kind in ("interception", "ew") and abs(t.start - n.start) <= 40 for t in trigs):
+            continue
+        open_np = [np_ for np_ in nps if np_.role == "interception" and np_.count is None and np_.cls not in ("unknown", "mixed")]
+        if len(open_np) == 1:
+            open_np[0].count = n
+            open_np[0].singular = False
+            used_nums.add(id(n))
     # ---- "X з них збито": a count followed by "из них" after a launch NP
     for n in nums:
         if id(n) in used_nums:
@@ -624,6 +657,11 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 classes = launched          # "все воздушные цели": every group the attack used
             else:
                 classes = [ctx.get("art_air_cls")] if ctx.get("art_air_cls") else []
+            if not classes:
+                # "отразили атаку беспилотников …, сбиты пять воздушных целей": the one weapon group the unit names
+                named = list(dict.fromkeys(np_.cls for np_ in nps if np_.cls not in ("unknown", "artillery", "mixed", None)))
+                if len(named) == 1:
+                    classes = named
             if near and classes:
                 cnt = [n for n in nums if id(n) not in used_nums and 0 <= m.start() - n.end <= 3]
                 for k, cls in enumerate(classes):
@@ -1023,6 +1061,9 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
                 return out
             total.ambiguous = True
             total.notes.append("one figure for several places: " + ", ".join(_loc_text(u, s, p) for p in own))
+        elif _GENERIC_AREAS_AND_RE.search(s[max(0, own[0].start - 70):own[0].start]):
+            # "над російськими регіонами та окупованим Кримом", "над регионами России и Крымом": a total
+            total.notes.append("generic areas and a named region: a total")
         else:
             _locate(total, u, s, own)
     else:
@@ -1057,6 +1098,15 @@ def _rows_only(u: Unit, s: str, nums: list, places: list, ctx: dict) -> list[C]:
     for c in out:
         c.role = "row"
     return out
+
+
+_GENERIC_AREAS_AND_RE = _rx(
+    r"(?:регіон\w*|регион\w*|областями|областях|областей|територі\w*|территори\w*)\s+(?:(?:рф|росії|россии|україни|украины)\s+)?"
+    r"(?:та|і|й|и|а також|а также|также|також)\s+(?:над\s+)?(?:\w+\s+){0,2}$")
+
+
+_DESCRIPTIVE_PLACE_RE = _rx(r"(?:над|на|в|у)\s+(полуостровом|півостровом|полуострове|півострові|морем|акваторией|акваторією)" + NE)
+_REST_RE = _rx(r"решт\w*|остальн\w*|інш\w*|другие|других|прочи\w*")
 
 
 def _is_multi(ps: list) -> bool:
@@ -1120,6 +1170,23 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
         out.append(c)
         return out
     regs = _dedupe_regions(ps)
+    if n.distributive and len(regs) > 1:
+        # "по чотири – над Липецькою та Курською областями, решту – над Ростовською": the remainder's
+        # region is not one of the distributed rows
+        for k in range(1, len(regs)):
+            if _REST_RE.search(s[regs[k - 1].end:regs[k].start]):
+                rest = regs[k:]
+                regs = regs[:k]
+                for p in rest:
+                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=p.start)
+                    c.role = "row"
+                    c.generic = np_.generic
+                    c.parent = parent
+                    c.ambiguous = True
+                    c.notes.append("the remainder")
+                    _locate(c, u, s, [p])
+                    out.append(c)
+                break
     if len(regs) > 1 and not n.distributive:
         c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
         c.role = "row"
@@ -1645,6 +1712,8 @@ def _attacker(c: C) -> str | None:
             return "UA" if country == "RU" else "RU"
         return None
     # strikes
+    if c.region is not None and c.region.code in ("UA-43", "UA-40"):
+        country = "RU"      # Crimea and Sevastopol are held by Russia: a hit there is a Ukrainian strike
     if side and c.claimant_code and c.region is not None and c.region.code == c.claimant_code:
         return "UA" if side == "RU" else "RU"      # a local official reporting a hit on their region
     if c.agent_side in ("RU", "UA") and side and c.agent_side == side:

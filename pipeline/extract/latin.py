@@ -84,6 +84,37 @@ _ANAPHOR_AFTER = re.compile(
     r"^\s*(?:of\s+(?:them|those|these|which|the\s+(?:\w+\s+){0,2}(?:drones|missiles|uavs|aircraft))|"
     r"d['’]entre\s+(?:eux|elles)|de\s+ces\s+(?:\w+\s+)?(?:drones|missiles|appareils|engins)|de\s+ceux-ci|"
     r"des\s+(?:drones|missiles|appareils)\b(?!\s+\w+\s+ont)|parmi\s+eux)", re.I)
+_NONE_OF_BEFORE = re.compile(r"\b(?:none\s+of\s+the|not\s+one\s+of\s+the|no|aucun(?:e)?\s+(?:des|de\s+ces)|aucun(?:e)?)\s+$", re.I)
+_DEF_BEFORE = re.compile(r"\b(?:the|both|all|les|ces|tous\s+les|les\s+deux)\s+(?:[\w\-]+\s+)?$", re.I)
+_INTERCEPT_AFTER = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was|could\s+be|had\s+been|has\s+been|n['’](?:a|ont|avait|avaient)\s+(?:pu\s+)?(?:être|été))\s+"
+    r"(?:\w+\s+)?(?:intercept\w*|shot\s+down|downed|destroyed|abattu\w*|détruit\w*)", re.I)
+_NEG_INTERCEPT_AFTER = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was|could|had|have)\s*(?:not|n['’]t|never)\s+(?:be\s+|been\s+)?|"
+    r"n['’](?:ont|a|avaient|avait|ont\s+pas|a\s+pas)\s+(?:pas\s+|jamais\s+)?(?:pu\s+)?(?:être|été)\s+)"
+    r"(?:intercept\w*|shot\s+down|downed|destroyed|abattu\w*|détruit\w*)", re.I)
+_FAILED_TO_BEFORE = re.compile(
+    r"\b(?:failed\s+to|could\s+not|couldn['’]t|were\s+unable\s+to|was\s+unable\s+to|n['’](?:a|ont)\s+pas\s+pu|"
+    r"n['’](?:a|ont)\s+pas\s+réussi\s+à)\s+(?:intercept|shoot\s+down|down|intercepter|abattre)\s+"
+    r"(?:the|any\s+of\s+the|les|aucun\s+des)\s+(?:[\w\-]+\s+)?$", re.I)
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:cost|costs|price|expense|ability|capacity|capability|capable|means|way|ways|goal|aim|purpose|chance|odds|"
+    r"coût|coûts|prix|capacité|capable|moyens?|objectif|but|chances?)\s+(?:of|to|for|de|d['’]|à|pour)\s+"
+    r"(?:(?:the|an?|l['’]|la|le|les|un|une)\s*)?$|"
+    r"\b(?:in\s+order\s+to|how\s+to|afin\s+d['’]|afin\s+de|pour\s+pouvoir|would\s+be\s+able\s+to|could\s+be\s+used\s+to)\s+$", re.I)
+_NEAR_DESCRIPTOR_BEFORE = re.compile(
+    r"^\s*,\s*(?:(?:située?|situé|located|a\s+(?:town|city|village))\s+)?(?:en\s+banlieue\s+(?:de|d['’])|dans\s+la\s+banlieue\s+(?:de|d['’])|"
+    r"près\s+(?:de|d['’])|non\s+loin\s+(?:de|d['’])|aux\s+portes\s+(?:de|d['’])|à\s+\d+\s*km\s+(?:de|d['’])|"
+    r"outside|near|on\s+the\s+outskirts\s+of|in\s+the\s+suburbs\s+of|a\s+suburb\s+of|just\s+outside|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:from|(?:north|south|east|west)\w*\s+of))\s+"
+    r"(?:la\s+ville\s+(?:de|d['’])\s*|the\s+(?:city|capital)\s+of\s+|la\s+capitale\s+)?$", re.I)
+_COMPOSITION = re.compile(
+    r"^\W*(?:(?:among|of)\s+(?:them|these|those|the\s+(?:[\w\-]+\s+){0,2}?(?:missiles|drones|weapons|projectiles))\s*,?\s*"
+    r"(?:were|was|there\s+were)\b|(?:they|these|those|the\s+(?:[\w\-]+\s+){0,2}?(?:missiles|drones|weapons))\s+"
+    r"(?:included|comprised|were)\b|parmi\s+(?:eux|elles|ceux-ci|celles-ci|ces\s+(?:missiles|drones|engins|projectiles)|"
+    r"les\s+(?:[\w\-]+\s+){0,2}?(?:missiles|drones|engins|projectiles))\s*,?\s*(?:figur\w+|on\s+(?:compt|trouv)\w+|"
+    r"se\s+trouv\w+|il\s+y\s+(?:avait|a)|(?:étaient|était|sont|se\s+comptaient))\b|"
+    r"(?:ils|elles|ceux-ci|celles-ci|ces\s+(?:missiles|drones|engins))\s+(?:comprenaient|incluaient|comptaient))", re.I)
 _TOWARD_CAPITAL = re.compile(
     r"(?:flying|heading|headed|approaching|en\s+route)\s+(?:toward|towards|to|for)?\s*(?:the\s+capital|Moscow|the\s+city)|"
     r"(?:se\s+dirigeaient|se\s+dirigeant|volaient|en\s+approche)\s+(?:vers|de)\s+(?:la\s+capitale|Moscou)|"
@@ -631,6 +662,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     triggers = [(a, b, "INTERCEPT") if l == "STRIKE" and re.match(r"(?i)destruction$", text[a:b]) and re.match(
         r"^\s+(?:de|d['’]|des|of)\s*(?:the\s+|les\s+)?(?:\d|[\w\-]+\s+(?:[\w\-]+\s+)?(?:drones?|missiles?|UAVs?|appareils|roquettes|rockets|bombes|bombs))",
         text[b:b + 40], re.I) else (a, b, l) for a, b, l in triggers]
+    # a verb in a hypothetical / cost / capability frame asserts no event: "the cost of downing a Shahed",
+    # "the ability to intercept ballistic missiles", "le coût de l'interception d'un drone", "afin d'abattre"
+    triggers = [t for t in triggers if not _HYPOTHETICAL_BEFORE.search(text[max(0, t[0] - 40):t[0]])]
     weapons = list(ann["weapons"])
     for m in _EXTRA_WEAPONS.get(lang, _EXTRA_WEAPONS["en"]).finditer(text):
         if not any(w.start < m.end() and m.start() < w.end for w in weapons):
@@ -650,7 +684,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     # adjacent spans name one weapon: "missile Iskander-M", "Shahed drones" → one span, the more specific class
     merged = []
     for w in weapons:
-        if merged and re.fullmatch(r"[\s\-]*(?:de\s+type\s+|type\s+)?", text[merged[-1].end:w.start]) :
+        if merged and re.fullmatch(r"[\s\-]*(?:de\s+type\s+|type\s+|(?:hypersoni\w+|supersoni\w+|guid\w+|aéroballisti\w+|"
+                                   r"aeroballisti\w+|air[\s\-]launched|anti[\s\-]?navires?|anti[\s\-]?ship|aériens?|"
+                                   r"tactiques?|tactical|russes?|russian|ukrainiens?|ukrainian|american|américains?)\s+)?",
+                                   text[merged[-1].end:w.start]):
             a = merged[-1]
             rank = {"ballistic_missile": 3, "cruise_missile": 3, "glide_bomb": 3, "missile": 2, "drone": 2}
             cls = a.weapon_class if rank.get(a.weapon_class, 1) >= rank.get(w.weapon_class, 1) else w.weapon_class
@@ -690,6 +727,18 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         r"the\s+(?:statement|report|update|post|message)\s+(?:also\s+)?(?:said|added|says|read)", text, re.I))
     # contrast boundaries followed closely by an official's reported speech
     res.contrast = [m.start() for m in _CONTRAST.finditer(text)]
+    # … except a closing attribution of the whole sentence ("…, mais les Kinjal n'ont pas été interceptés,
+    # a précisé l'armée de l'air"; "…, but the Kinzhals got through, the air force said")
+    def _closing_attribution(b):
+        nxt = min((c for c in cands if c.start > b), key=lambda c: c.start, default=None)
+        if nxt is None or len(text[nxt.end:].strip(" .!»\"”")) > 25:
+            return False
+        pre, post = text[b:nxt.start], text[nxt.end:]
+        return bool(re.search(r",\s*(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:précisé|indiqué|ajouté|affirmé|déclaré|annoncé|"
+                              r"souligné|assuré|expliqué|rapporté)|(?:said|added|reported|stated|noted|according\s+to)|"
+                              r"selon|d['’]après)\s+(?:the\s+|l['’]|le\s+|la\s+|les\s+)?$", pre, re.I) or
+                    re.search(r",\s*(?:the\s+)?$", pre, re.I) and re.match(r"^\s*(?:also\s+)?(?:said|added|reported|says|stated)\b", post, re.I))
+    res.contrast = [b for b in res.contrast if not _closing_attribution(b)]
     res.narrative = [m.start() for m in re.finditer(r",\s*as\s+(?!well\b|many\b|much\b|part\b|a\s+result\b|of\b|if\b|it\s+(?:said|added))", text, re.I)]
 
     # ---- places: roles
@@ -720,6 +769,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             continue
         if _METONYM_BEFORE.search(before) or _METONYM_AFTER.match(after):
             continue      # "l'industrie militaire de Kiev", "Moscow's war machine": the state, not a place
+        if re.search(r"\b(?:autoroute|route|chaussée|rue|avenue|boulevard|highway|motorway|expressway)\s+(?:de\s+|d['’]|du\s+)?$",
+                     text[max(0, p.start - 25):p.start], re.I) or \
+                re.match(r"^[\s\-]+(?:highway|motorway|expressway|road|street|avenue|prospekt|chaussée)\b", text[p.end:p.end + 15], re.I):
+            continue      # "l'autoroute de Kachira", "the Kashira highway": a road named after a town
+        if event_places and _NEAR_DESCRIPTOR_BEFORE.search(text[event_places[-1].end:p.start]):
+            continue      # "à Odintsovo, en banlieue de Moscou": the second place only situates the first
         if event_places or _target(text[:p.start]):
             seg = re.split(r"[,;]", text[:p.start])
             if len(seg) > 1 and _APPOSITION.match(seg[-1]) and not re.search(r"\b(?:and|et)\s*$", seg[-2]):
@@ -736,6 +791,11 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
             gap_b = text[q.end:p.start] if q.end <= p.start else None
             gap_a = text[p.end:q.start] if p.end <= q.start else None
+            if gap_b is not None and re.match(r"^\W*(?:À|A|In|Dans|En|Au)\s+$", text[:q.start]) and \
+                    not re.search(r"[.;]", gap_b):
+                # "À Kherson, … dans le district de Dniprovskyï": a district of the fronted city
+                event_places.remove(p)
+                break
             if gap_b is not None and re.fullmatch(r"(?:['’]s|\s+city['’]s)\s+(?:the\s+)?", gap_b) or \
                     gap_a is not None and re.fullmatch(r"\s*(?:district|raion|rayon|neighbou?rhood|borough|arrondissement|quartier)?\s*,?\s*"
                                                        r"(?:of|in|de|d['’]|à)\s+(?:the\s+(?:city|capital)\s+of\s+|la\s+(?:ville|capitale)\s+(?:de\s+)?)?", gap_a, re.I):
@@ -871,7 +931,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             if a.weapon is None and b.weapon:
                 a.weapon, a.model = b.weapon, b.model
             paired.add(i + 1)
-        elif re.search(r"\b(?:of|sur|parmi)\s+(?:the|les)\s*$", text[max(0, a.num.start - 12):a.num.start], re.I) \
+        elif i not in paired and re.search(r"\b(?:of|sur|parmi)\s+(?:the|les)\s*$", text[max(0, a.num.start - 12):a.num.start], re.I) \
                 and re.fullmatch(r"\s*(?:[\w\-]+\s+){0,3}[\w\-]+\s*,\s*(?:(?:air\s+defen[cs]es?|la\s+défense\s+antiaérienne)\s+\w+\s+)?", gap, re.I) \
                 and a.value is not None and b.value is not None and b.value <= a.value:
             # "Of the 127 drones, 91 were downed"
@@ -986,6 +1046,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for c in counts:
         if c.pair_launched is not None and c.role in (None, "launched"):
             c.role = "intercepted" if any(t[2] == "INTERCEPT" for t in trig) else c.role
+    # a composition sentence without any event verb lists the sub-groups of a launch figure: "Among the
+    # missiles were two Kinzhal and six Kh-101", "Parmi les missiles figuraient …", "They included …"
+    if not any(t[2] != "LAUNCH" for t in trig) and _COMPOSITION.match(text):
+        for c in counts:
+            if c.role is None and c.weapon and not c.places:
+                c.role, c.anaphor = "launched", False
     # bombs dropped ON places are hits on the ground, not launches: "dropped 14 guided bombs on
     # frontline communities", "a largué neuf bombes sur Koupiansk", "lâché cinq bombes sur …"
     for c in counts:
@@ -1024,6 +1090,17 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         for c in before:
             if c.num.start >= seg_start:
                 c.role = "launched"
+    # figures after ", of which" / ", dont" take the verb that follows them, not the launch verb before
+    # the anaphor ("110 drones and five missiles launched by Russia, of which 85 drones and two missiles
+    # were shot down"; "… lancés par la Russie, dont 71 drones et quatre missiles abattus")
+    for m in re.finditer(r",\s*(?:of\s+which|of\s+them|among\s+them|dont|parmi\s+(?:eux|lesquels|lesquelles))\b", text, re.I):
+        nxt = next((t for t in trig if t[0] >= m.end()), None)
+        if nxt is None or nxt[2] not in ("INTERCEPT", "EW") or re.search(r"[.;:]\s|\bwhile\b|\btandis\b", text[m.end():nxt[0]]):
+            continue
+        for c in counts:
+            if m.end() <= c.num.start and c.num.end <= nxt[0] and c.role == "launched" and \
+                    not any(t[0] < m.end() <= c.num.start and t[1] > c.num.start for t in trig):
+                c.role = ROLE_OF[nxt[2]]
     # inherit weapons (breakdown rows) from the previous count of the sentence
     for idx, c in enumerate(counts):
         if c.weapon is None:
@@ -1106,7 +1183,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             loose = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s*,\s*(?:[\w'’\-]+\s+){1,6}", gap, re.I) and \
                 not re.search(r"\b(?:said|according|selon|a\s+(?:déclaré|indiqué))\b", gap)
             pre = text[max(0, p.start - 45):p.start]
-            lead = re.search(r"(?:^|[.;:]\s*|,\s*|\b(?:and|et)\s+)(?:(?:In|Over|Above|Dans|Au-dessus|Sur|En|À|A)\b[^,]*|(?:celle|celles)\s+(?:de|d['’])\s*)$", pre, re.I)
+            lead = re.search(r"(?:^|[.;:]\s*|,\s*|\s[—–\-]\s+|\b(?:and|et)\s+)(?:(?:In|Over|Above|Dans|Au-dessus|Sur|En|À|A)\b[^,]*|(?:celle|celles)\s+(?:de|d['’])\s*)$", pre, re.I)
             sent_start = re.search(r"(?:^|[.;:]\s*)(?:the\s+|la\s+|le\s+)?$", pre, re.I)
             if (tight and (lead or sent_start)) or (verbal and (sent_start or lead)) or \
                     (loose and lead and re.search(r"(?:^|[.;:]\s*)(?:In|Over|Above|Dans|Au-dessus|Sur|En|À)\b", pre)):
@@ -1118,6 +1195,19 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 if p.start > n.end and p.start - n.end < 80:
                     c.places = place_list_from(i)
                     break
+        if not c.places and c.distributive:
+            # the list before the figure: "over the Oryol, Tula and Lipetsk regions, four each"; "… d'Orel, de
+            # Riazan et de Lipetsk, qui en comptent trois chacune"
+            before_idx = [i for i, p in enumerate(event_places) if p.end <= n.start]
+            if before_idx and re.fullmatch(r"(?:\s+(?:regions?|oblasts?|Oblasts?))?\s*,?\s*(?:(?:qui|which|that|where|où)\s+"
+                                           r"(?:en\s+)?(?:[\w'’\-]+\s+){0,2})?",
+                                           text[event_places[before_idx[-1]].end:n.start], re.I):
+                last = event_places[before_idx[-1]]
+                for i0 in before_idx:
+                    lst = place_list_from(i0)
+                    if lst[-1] is last and len(lst) > 1:
+                        c.places = lst
+                        break
 
     # "sur Stepnohirsk et Prymorske" (two towns of one region): one place, not a multi-region figure
     for c in counts:
@@ -1277,6 +1367,18 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         elif it.approx_role:
             it.event_type = {"intercepted": "interception", "lost_to_ew": "interception", "hits": "strike"}.get(it.approx_role, "attack")
 
+    # a group the defence failed to stop: "none of the Kinzhal missiles were intercepted", "the Kinzhals could
+    # not be shot down", "les Kinjal n'ont pas pu être interceptés" → that group's interception figure is 0
+    # (kept only when it completes a launch figure, see core)
+    for w in weapons:
+        if w.weapon_class in ("aircraft",) or any(it.weapon in (w.weapon_class, "unknown") and
+                                                 abs(it.pos - w.start) < 40 for it in items):
+            continue
+        before, after = text[max(0, w.start - 40):w.start], text[w.end:w.end + 70]
+        if (_NONE_OF_BEFORE.search(before) and _INTERCEPT_AFTER.match(after)) or \
+                (_DEF_BEFORE.search(before) and _NEG_INTERCEPT_AFTER.match(after)) or _FAILED_TO_BEFORE.search(before):
+            items.append(Item(event_type="interception", weapon=w.weapon_class, model=w.model, intercepted=0,
+                              qualifier="exact", anaphor=True, pos=w.start))
     # "huit bombes … sur Stepnohirsk, dont trois ont frappé des maisons": the anaphoric figure
     # belongs to the launch figure before it, placed or not
     # (the nearest earlier launch figure of the same weapon group: "Russia fired two Kh-59s and 40
@@ -1289,7 +1391,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             continue
         for j in range(i - 1, -1, -1):
             a = items[j]
-            if a.launched is None or not _same_place(a, b) or coarse(b.weapon) not in (coarse(a.weapon), "unknown"):
+            # "fired six Kalibr; three of them were downed over the Mykolaiv region": the single placed
+            # anaphoric figure of an unplaced launch is that launch's interception, at that place
+            lone_row = (a.place is None and not a.multi_place and b.place is not None and not b.multi_place and
+                        a.intercepted is None and a.lost_to_ew is None and a.hits is None and
+                        sum(1 for k in items if k.place is not None or k.multi_place) == 1)
+            if a.launched is None or not (_same_place(a, b) or lone_row) or coarse(b.weapon) not in (coarse(a.weapon), "unknown"):
                 continue
             if b.launched is not None and b.launched != a.launched:
                 continue
@@ -1309,6 +1416,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 break
             for k in slots:
                 setattr(a, k, getattr(b, k))
+            if lone_row and not _same_place(a, b):
+                a.place, a.location_text, a.is_total = b.place, b.location_text, False
             a.event_type = "interception" if (a.intercepted is not None or a.lost_to_ew is not None) else "strike"
             for k in range(len(items)):
                 if items[k].parent is not None and items[k].parent > i:

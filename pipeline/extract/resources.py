@@ -7,10 +7,12 @@ process with :func:`load_resources` and reuse it for every article.
 Fields
 ------
 gazetteer : the geocode gazetteer (``pipeline.geocode.default_gazetteer()``) or None
-nlp       : ``{lang: spacy.Language}`` — rule pipelines (tokenizer + our components)
+nlp       : ``{lang: spacy.Language}`` — rule pipelines (tokenizer + our components), wrapped
+            in ``components.CachedPipeline`` (``nlp(text)`` memoised per sentence text)
 lexicons  : ``{lang: {name: list[dict]}}`` — JSONL lexicons loaded from
             ``pipeline/extract/lexicons/<lang>/<name>.jsonl``
-options   : free-form tunables (e.g. ``{"use_fr_model": False}``)
+options   : free-form tunables (e.g. ``{"use_fr_model": False}``; ``nlp_cache_size``: sentences
+            memoised per pipeline, 0 = off)
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ class Resources:
         """The rule pipeline for ``lang`` (built lazily, cached); None if unavailable."""
         if lang not in self.nlp:
             try:
-                from .components import build_pipeline
-                self.nlp[lang] = build_pipeline(lang, self)
+                from .components import NLP_CACHE_SIZE, CachedPipeline, build_pipeline
+                nlp = build_pipeline(lang, self)
+                size = self.options.get("nlp_cache_size", NLP_CACHE_SIZE)
+                self.nlp[lang] = CachedPipeline(nlp, size) if size else nlp
             except Exception as exc:  # pragma: no cover - keep extraction running
                 log.warning("no spaCy pipeline for %s: %s", lang, exc)
                 self.nlp[lang] = None
