@@ -424,3 +424,29 @@ def test_new_drone_attacked_a_facility_is_a_strike():
               published=D5, outlet="РБК")
     assert [(m["event_type"], m["weapon"], m["admin1_code"], m["claimant"], m["attacker_side"]) for m in got] == [
         ("strike", "drone", "RU-KDA", "governor of Krasnodar region", "UA")]
+
+
+def test_new_strikes_in_distinct_districts_of_one_region_stay_separate():
+    text = ("Ночью беспилотники атаковали Белгородскую область.\n\n"
+            "В Шебекинском округе дрон ударил по частному дому.\n\n"
+            "В Грайворонском округе повреждены хозяйственные постройки, возник пожар.")
+    gov = ("governor of Belgorod region", "RU", "UA")
+    assert [(m["event_type"], m["weapon"], m["admin1_code"], m["parent_index"])
+            + (m["claimant"], m["claimant_side"], m["attacker_side"], m["event_date"])
+            for m in run(text, published=D5, outlet="Вячеслав Гладков (Telegram)")] == [
+        ("strike", "drone", "RU-BEL", None) + gov + (D5,),
+        ("strike", "unknown", "RU-BEL", None) + gov + (D5,),
+    ]
+
+
+def test_new_uncrewed_boats_all_destroyed_are_their_own_interception():
+    # the boats' launch figure does not join the aerial drone total; "Все … уничтожены" → all of them
+    text = ("🔹 В течение прошедшей ночи дежурными средствами ПВО уничтожены 20 украинских беспилотных "
+            "летательных аппаратов.\n\n🔹 Также днем пресечена попытка киевского режима атаковать двумя "
+            "безэкипажными катерами объекты флота. Все безэкипажные катера уничтожены в акватории Азовского моря.")
+    got = run(text)
+    assert [(m["event_type"], m["weapon"], m["launched"], m["intercepted"], m["admin1_code"], m["parent_index"],
+             m["claimant"], m["claimant_side"], m["attacker_side"], m["event_date"]) for m in got] == [
+        ("interception", "drone", None, 20, None, None) + MOD + ("2025-10-02",),
+        ("interception", "drone", 2, 2, None, None) + MOD + ("2025-10-02",),
+    ]

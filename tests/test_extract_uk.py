@@ -332,3 +332,48 @@ def test_new_regional_daily_report_weapons_used_are_strike_rows():
         r("strike", "missile", None, None, None, None, "UA-63", False, gov, None, tot),
         r("strike", "unknown", None, None, None, None, "UA-63", False, gov, None),
     ], key=repr)
+
+
+def test_new_bulleted_weapon_rows_under_targets_total_take_launch_figures():
+    # rows on their own "▪️" lines after "…N цілей:" are per-weapon interception rows of the total,
+    # and each takes the launch figure of its own weapon group
+    text = ("Повітряні сили ЗСУ\n\n"
+            "У ніч на 5 березня ворог атакував 9 крилатими ракетами Х-101 та 88 ударними БпЛА типу Shahed.\n\n"
+            "За попередніми даними, станом на 08:30 протиповітряною обороною збито/подавлено 80 цілей:\n"
+            "▪️ 7 крилатих ракет Х-101;\n▪️ 73 ворожих БпЛА різних типів.")
+    d = "2025-03-05"
+    assert rows(run(text, published=d)) == [
+        ("interception", "mixed", None, None, 80, None, None, None, False) + AF + (d,),
+        ("interception", "cruise_missile", "Kh-101", 9, 7, None, None, 0, False) + AF + (d,),
+        ("interception", "drone", "Shahed", 88, 73, None, None, 0, False) + AF + (d,),
+    ]
+
+
+def test_new_strikes_in_distinct_districts_of_one_oblast_stay_separate():
+    # each paragraph names its own district: three events, not one; "нічної атаки" dates the night
+    text = ("Київська обласна військова адміністрація\n\n"
+            "Внаслідок нічної атаки на Київщину постраждали люди.\n\n"
+            "У Вишгородському районі ударний БпЛА влучив у багатоповерхівку.\n\n"
+            "В Бучанському районі пошкоджено виробничі приміщення, виникла пожежа.\n\n"
+            "Також у Ірпінському та Броварському районах уламками збитих дронів пошкоджено 3 автомобілі.")
+    gov = GOV("Kyiv")
+    assert [(m["event_type"], m["weapon"], m["admin1_code"], m["parent_index"], m["ambiguous"])
+            + (m["claimant"], m["claimant_side"], m["attacker_side"], m["event_date"])
+            for m in run(text, published=D, outlet="Київська ОВА (Telegram)")] == [
+        ("strike", "drone", "UA-32", None, False) + gov + (D,),
+        ("strike", "unknown", "UA-32", None, False) + gov + (D,),
+        ("strike", "drone", "UA-32", None, False) + gov + (D,),
+    ]
+
+
+def test_new_bulleted_district_rows_with_fpv_drone_attack_are_separate_strikes():
+    text = ("Наслідки обстрілів за добу:\n"
+            "▪️ Лозівський район – вночі ударний БпЛА типу «Шахед» влучив у склад.\n"
+            "▪️ Ізюмський район – вдень FPV-дрон атакував цивільний автомобіль у с. Петрівка.")
+    gov = GOV("Kharkiv")
+    assert [(m["event_type"], m["weapon"], m["weapon_model"], m["admin1_code"])
+            + (m["claimant"], m["claimant_side"], m["attacker_side"], m["event_date"])
+            for m in run(text, published=D, outlet="Харківська ОВА (Telegram)")] == [
+        ("strike", "drone", "Shahed", "UA-63") + gov + (D,),
+        ("strike", "drone", None, "UA-63") + gov + (D,),
+    ]

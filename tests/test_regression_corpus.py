@@ -45,3 +45,22 @@ def test_no_claim_from_hard_negatives(scores):
     spurious = {d: scores["by_doc"][d].get("n_extracted") for d in negatives
                 if scores["by_doc"][d].get("n_extracted")}
     assert len(spurious) <= 1, spurious
+
+
+def test_extraction_does_not_depend_on_hash_seed(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; outputs must not."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        interim = tmp_path / f"interim{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "AIRWAR_WORKERS": "1"}
+        for stage in ("ingest", "sentences", "extract"):
+            subprocess.run([sys.executable, "-m", "pipeline", "-q", "stage", stage,
+                            "--raw-dir", str(CORPUS / "docs"), "--interim-dir", str(interim),
+                            "--processed-dir", str(tmp_path / "out")],
+                           check=True, env=env, cwd=Path(__file__).parent.parent)
+        outputs.append((interim / "mentions.jsonl").read_bytes())
+    assert outputs[0] == outputs[1]

@@ -301,6 +301,10 @@ def _segment(text: str, norm: str) -> list[tuple[int, int, int]]:
         prev = norm[:i].rstrip(" \t*_\ufe0f\u200d" + _BULLET)
         if prev.endswith((":", ",", ";")):
             continue
+        # a bulleted list under "…: \n▪️ 12 ракет;\n▪️ 90 БпЛА" (single newlines) continues the colon line
+        prev_nl = prev.rstrip("\n\r \t")
+        if prev != prev_nl and "\n\n" not in norm[len(prev_nl):i] and prev_nl.endswith((":", ";")):
+            continue
         cuts.add(i)
     bounds = sorted(cuts | hard | {0, len(text)})
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
@@ -547,7 +551,9 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         if np_.role == "interception" and (np_.cls == "unknown" or re.search(r"(?:склад\w*|хранилищ\w*|арсенал\w*|цех\w*|производств\w*|сборк\w*)\s+(?:\w+\s+)?$", pre)):
             np_.role = None
         if np_.role == "interception" and not _AIR_CONTEXT_RE.search(s) and not ctx.get("air_prev") \
-                and not _ENEMY_WEAPON_RE.search(s[max(0, np_.start - 30):np_.end]):
+                and not _ENEMY_WEAPON_RE.search(s[max(0, np_.start - 30):np_.end]) \
+                and not (np_.all_flag and np_.count is None and np_.cls in ctx.get("launched_cls", [])):
+            # ("Все катера уничтожены" right after the enemy's counted attack of that group is its interception)
             verbs = [t for t in trigs if t.kind in ("interception", "strike_destroy")]
             if verbs and all(_AMBIG_DESTROY_RE.match(t.text) for t in verbs):
                 np_.role = None
@@ -1464,7 +1470,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
            "gaz": getattr(resources, "gazetteer", None),
            "own_side": channel.side if channel else None, "last_icpt_cls": None}
     air = [w.cls for w in L.find_weapons(norm) if w.cls not in ("unknown", "artillery", "aircraft")]
-    ctx["art_air_cls"] = max(set(air), key=air.count) if air else None
+    ctx["art_air_cls"] = max(dict.fromkeys(air), key=air.count) if air else None  # ties: first named
     # regions the post names itself (a settlement the gazetteer puts elsewhere is a namesake)
     ctx["post_codes"] = {p.region.code for p in L.find_regions(norm) if p.region.code}
 
@@ -1694,7 +1700,8 @@ def _date_for(u: Unit, lang: str, published) -> dict | None:
     return d
 
 
-_PART_OF_DAY_RE = _rx(NW + r"(?:утром|вечером|дн[её]м|вранці|зранку|ввечері|увечері|вдень|пополудні|сегодня|сьогодні)" + NE)
+_PART_OF_DAY_RE = _rx(NW + r"(?:утром|вечером|дн[её]м|вранці|зранку|ввечері|увечері|вдень|пополудні|сегодня|сьогодні|"
+                     r"нічн(?:ої|ий|а|ій|у|ого|і)|ночн(?:ой|ая|ую|ого|ые|ых|ом))" + NE)
 _MONTHS = (r"(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
            r"січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яіїє]*")
 _DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у період з)\s+(\d{1,2})(?:\s+" + _MONTHS + r")?\s+(?:по|до)\s+(\d{1,2})\s+" + _MONTHS)
@@ -1789,8 +1796,22 @@ def _distinct_missiles(a: str | None, b: str | None) -> bool:
     return a != b and {a, b} <= {"cruise_missile", "ballistic_missile"}
 
 
+_NAVAL_RE = _rx(r"катер\w*|лодк\w*|човн\w*|безэкипажн\w*|безекіпажн\w*|морськ\w* дрон\w*|морск\w* дрон\w*")
+
+
+def _naval(c: C) -> bool:
+    """The claim's weapon is an uncrewed boat (a naval drone), a group apart from aerial drones."""
+    a = c.pos - c.unit.start
+    return c.cls == "drone" and bool(_NAVAL_RE.search(c.unit.norm[max(0, a):a + 40]))
+
+
 def _merge_launch_ew(claims: list[C]) -> list[C]:
     icpt = [c for c in claims if c.event_type == "interception" and c.role in ("total", "single") and not c.dropped]
+    # per-weapon rows of a counted all-targets total ("збито 80 цілей: 7 ракет Х-101; 73 БпЛА") take
+    # the launch figures of their own weapon group
+    wrows = [c for c in claims if c.event_type == "interception" and c.role == "row" and not c.dropped
+             and c.region is None and c.parent is not None and c.parent.cls == "mixed" and c.cls != "mixed"]
+    icpt = wrows + [t for t in icpt if not (t.cls == "mixed" and any(r.parent is t for r in wrows))]
     # an EW figure with no shot-down claim of its group is the report's interception claim itself
     for c in claims:
         if c.dropped or c.role != "ew":
@@ -1805,11 +1826,16 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
                                                           and not _distinct_missiles(t.cls, c.cls)
                                                           or t.generic and c.cls in MISSILE_FAMILY | {"rocket"})
                  and (t.region is None or c.region is None or t.region.key == c.region.key)]
+        if c.cls == "drone":
+            # boats and aerial drones of one report, each with its own interception claim, stay apart
+            cands = [t for t in cands if _naval(t) == _naval(c)] or cands
         if not cands and c.role == "launch":
             # the attack aimed at one place, the drones downed over another (a sea, a neighbouring
             # region): still one report of one group when it has a single interception claim
             loose = [t for t in icpt if _same_report(t, c) and (t.cls == c.cls or _coarse(t.cls) == _coarse(c.cls) and c.cls != "unknown"
                                                                 and not _distinct_missiles(t.cls, c.cls))]
+            if c.cls == "drone":
+                loose = [t for t in loose if _naval(t) == _naval(c)] or loose
             if len(loose) == 1:
                 cands = loose
         if not cands:
@@ -2109,6 +2135,31 @@ def _key(c: C):
     return (c.claimant, c.event_type, w, c.region.key if c.region else None, d)
 
 
+_SUB_PLACE_RE = re.compile(
+    r"([А-ЯІЇЄҐ][а-яіїєґ'’\-]+?)(?:ському|ський|ськім|ськ\w{1,3}|цьк\w{1,3}|ском|ский|ской|цк\w{1,3})\s+(?:район\w*|громад\w*|округ\w*)"
+    r"|(?:^|\s)(?:с|м|смт|с-ще|н\.\s?п|пос|пгт|г)\.\s*([А-ЯІЇЄҐ][а-яіїєґ'’\-]{2,})")
+
+
+def _sub_places(u) -> set:
+    """Districts and localities written in a unit ("Бучанському районі", "с. Петрівка"), as stems."""
+    out = set()
+    for m in _SUB_PLACE_RE.finditer(u.text.replace("**", "")):
+        w = (m.group(1) or m.group(2) or "").lower()
+        if w:
+            out.add(w[:5])
+    return out
+
+
+def _distinct_sub_places(a, b) -> bool:
+    """Two strike reports of one region in different units that each name their own district or
+    locality ("У Бучанському районі … В Броварському районі …") are two events."""
+    if a.unit is b.unit:
+        return False
+    pa = set().union(*(_sub_places(u) for u in [a.unit] + list(a.units)))
+    pb = set().union(*(_sub_places(u) for u in [b.unit] + list(b.units)))
+    return bool(pa and pb and not (pa & pb))
+
+
 def _dedupe(claims: list[C]) -> list[C]:
     live = [c for c in claims if not c.dropped]
     for i, a in enumerate(live):
@@ -2142,6 +2193,8 @@ def _dedupe(claims: list[C]) -> list[C]:
                 continue
             if a.event_type == "strike":
                 if a.parent is not None or b.parent is not None or any(k.parent in (a, b) for k in claims):
+                    continue
+                if _distinct_sub_places(a, b):
                     continue
                 if _coarse(a.cls) is None and _coarse(b.cls) is not None:
                     a.cls, a.models = b.cls, b.models
@@ -2207,7 +2260,8 @@ def _merge_strike_followups(claims: list[C]) -> list[C]:
         if a.dropped or b.dropped:
             continue
         if b.region is None and a.region is not None and a.claimant == b.claimant and 0 < b.unit.idx - a.unit.idx <= 2 \
-                and not any(k.parent is b for k in claims) and b.unit.para - a.unit.para <= 1:
+                and not any(k.parent is b for k in claims) and b.unit.para - a.unit.para <= 1 \
+                and not _distinct_sub_places(a, b):
             if b.unit not in a.units:
                 a.units.append(b.unit)
             if _coarse(a.cls) is None and _coarse(b.cls) is not None:
