@@ -533,11 +533,20 @@ def _looks_unattributed_news(t: str) -> bool:
     return False
 
 
+_OWN_WITNESS = re.compile(
+    r"\b(?:(?:local\s+)?residents|eyewitnesses|witnesses|locals|(?:an?\s+)?(?:AFP|Reuters|AP)\s+(?:journalist|reporter|correspondent)s?|"
+    r"habitants|riverains|témoins|(?:un|une|des)\s+(?:journalistes?|correspondante?s?)\s+de\s+l['’]AFP)\s+"
+    r"(?:\w+\s+){0,2}?(?:posted|published|filmed|shared|heard|saw|reported|described|said|ont\s+(?:publié|filmé|partagé|entendu|vu|signalé|décrit)|a\s+(?:entendu|vu|constaté))\b",
+    re.I)
+
+
 def _lookahead_claimant(analyzed, i_pos, paras, items=()):
     """A claimant named in the next one or two sentences that assert nothing themselves, or
     the claimant of the next sentence when it continues these figures ("The Air Force said 30
     drones were shot down" after an unattributed launch figure)."""
     launched = [it.launched for it in items if it.launched is not None and it.place is None]
+    if 0 <= i_pos < len(analyzed) and _OWN_WITNESS.search(analyzed[i_pos][0]["text"]):
+        return None     # "Local residents posted videos of a blaze …": the outlet's own sourcing, not a later official's
     for j in range(i_pos + 1, min(i_pos + 3, len(analyzed))):
         s, lang, r = analyzed[j]
         if r is None:
@@ -563,7 +572,38 @@ def _lookahead_claimant(analyzed, i_pos, paras, items=()):
     return None
 
 
+# "over different parts of the city", "the city's outskirts", "dans la ville": the city named before
+_CITY_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:city|town)(?:['’]s)?\b(?!\s+of\s+[A-Z])|\b(?:la|cette)\s+ville\b(?!\s+(?:de|d['’])\s+[A-ZÀ-Þ])", re.I)
+_CITY_CODES = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
+
+
+def _city_place(p) -> bool:
+    return p is not None and (getattr(p, "geo_precision", None) == "settlement" or p.admin1_code in _CITY_CODES)
+
+
+def _city_anaphors(claims: list[Claim]):
+    """An unplaced claim that refers to "the city" takes the nearest city named in the same or an earlier
+    sentence (a claim's place or, failing that, the headline's)."""
+    for cl in claims:
+        it = cl.item
+        if it.place is not None or it.multi_place or cl.is_title or it.toward_capital or it.launched is not None:
+            continue        # (a launch figure is a country-wide total: "launched 49 drones … on the city")
+        if not _CITY_ANAPHOR.search(cl.sentences[-1]):
+            continue
+        if any(p is not cl and p.sent_idx == cl.sent_idx and p.item.launched is not None for p in claims):
+            continue
+        prev = [p for p in claims if p is not cl and _city_place(p.item.place) and
+                (p.is_title or p.sent_idx <= cl.sent_idx)]
+        if not prev:
+            continue
+        prev.sort(key=lambda p: (0 if p.is_title else 1, p.sent_idx))
+        src = prev[-1]
+        it.place, it.location_text = src.item.place, src.item.location_text
+
+
 def _sides(claims: list[Claim], o_side: str):
+    _city_anaphors(claims)
     for cl in claims:
         it = cl.item
         pcc = _place_country(it)
@@ -615,6 +655,14 @@ def _sides(claims: list[Claim], o_side: str):
 # a claimant's own arms as the unqualified subject ("Operational-tactical aviation, strike drones and
 # missile troops hit …", "L'aviation et les troupes de missiles ont frappé …"): the claimant's side attacked
 _OWN_STRIKE = re.compile(r"\b(?:its|our|ses|nos)\s+(?:forces|drones|troops|units)|carried\s+out|a\s+mené|ont\s+mené|"
+                         r"\b(?:a|ont|avons)\s+porté\s+(?:une\s+)?(?:[\w\-]+\s+){0,2}frappe|\b(?:delivered|dealt|inflicted)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}strike|"
+                         r"\b(?:goals?|objectives?|aims?)\s+of\s+the\s+strikes?\s+(?:have\s+been|were|was|has\s+been)\s+achieved|"
+                         r"\bobjectifs?\s+de\s+la\s+frappe\s+(?:ont|a)\s+été\s+atteints?|"
+                         r"\b(?:designated|assigned)\s+(?:objects|targets|facilities)\s+(?:are|were|have\s+been)\s+(?:hit|struck)|"
+                         r"\ball\s+(?:(?:the|of\s+the|its)\s+)?(?:intended\s+|designated\s+|assigned\s+)?targets\s+(?:had\s+been|have\s+been|were)\s+(?:hit|struck|destroyed)|"
+                         r"\btou(?:te)?s\s+les\s+(?:cibles|objectifs)(?:\s+(?:visée?s|désignée?s|assignée?s))?\s+(?:ont|avaient)\s+été\s+(?:atteinte?s|touchée?s|frappée?s|détruite?s)|"
+                         r"\bavoir\s+(?:mené|porté|effectué|réalisé)\s+(?:une\s+|des\s+)?(?:[\w\-]+\s+){0,2}frappes?|"
+                         r"\b(?:cibles|objets|objectifs)\s+(?:désignée?s|assignée?s)\s+(?:ont\s+été|sont)\s+(?:touchée?s|frappée?s|atteinte?s)|"
                          r"(?:it|we)\s+(?:had\s+)?(?:struck|hit)|avoir\s+frappé|a\s+frappé", re.I)
 _OWN_STRIKE_STRICT = re.compile(r"\b(?:its|our|ses|nos|leurs?)\s+(?:own\s+)?(?:forces|drones|troops|units|unités|troupes)\s+"
                                 r"(?:had\s+|have\s+|has\s+|ont\s+|avaient\s+|a\s+)?(?:struck|hit|attacked|destroyed|frappé|touché|détruit|attaqué)|"
@@ -872,7 +920,7 @@ def _cross_sentence(claims: list[Claim]):
         if _FIREFIGHTING.search(txt):
             cl.dropped = True       # "firefighters were still putting out the blaze": a follow-up, not a new strike
             continue
-        if it.target and _DEMONSTRATIVE_TARGET.search(txt):
+        if it.target and (_DEMONSTRATIVE_TARGET.search(txt) or _DEFINITE_TARGET.search(cl.sentences[-1])):
             # "a strike on this same refinery": the place of the earlier strike on that target
             prev = [p for p in claims if p is not cl and p.item.event_type == "strike" and p.item.place is not None
                     and p.item.target == it.target and p.sent_idx < cl.sent_idx]
@@ -941,6 +989,14 @@ _FIREFIGHTING = re.compile(
 _DEMONSTRATIVE_TARGET = re.compile(
     r"\b(?:cette|cet|ce)\s+(?:même\s+)?(?:raffinerie|usine|dépôt|site|installation|aérodrome|base|port|terminal|centrale|entreprise|sous-station)|"
     r"\b(?:this|that|the\s+same)\s+(?:refinery|plant|depot|site|facility|airfield|airbase|base|port|terminal|station|factory|substation)", re.I)
+
+# a definite target that refers back ("its drones hit the refinery's main unit", "ont touché l'unité de la
+# raffinerie"), not one named on the spot ("the refinery in Saratov", "la raffinerie de Saratov")
+_DEFINITE_TARGET = re.compile(
+    r"\b(?:la|le|l['’]|du|au)\s*(?:raffinerie|usine|dépôt|aérodrome|terminal|centrale|sous-station|entreprise)\b"
+    r"(?!\s+(?:de|d['’]|du|à|en)\s*[A-ZÀ-Þ])|"
+    r"\bthe\s+(?:refinery|plant|depot|airfield|airbase|terminal|factory|substation)(?:['’]s)?\b(?!\s+(?:of|in|at|near)\s+[A-Z])",
+    re.I)
 
 
 def _apply_corrections(body: list):
@@ -1062,6 +1118,14 @@ def _absorb(p: Claim, c: Claim):
     if a.weapon == "unknown":
         a.weapon = b.weapon
     a.model = a.model or b.model
+    if a.event_type == "strike" and b.event_type == "strike" and a.place is None and not a.multi_place \
+            and b.place is not None and (a.target is None or b.target is None or a.target == b.target):
+        # "the refinery of X on fire" (headline) restated as "its drones hit the refinery's unit": the
+        # restatement without a place takes the place of the claim it absorbs
+        a.place, a.location_text = b.place, b.location_text
+        pcc = _place_country(a)
+        if pcc in ("RU", "UA") and not p.country:
+            p.country = pcc
     a.target = a.target or b.target
     if c.own_date and not p.own_date and c.date and c.date.get("date_text"):
         # the lead restates the body's "on Thursday evening": the stated day wins over the context date

@@ -19,6 +19,7 @@ is ``core``'s job.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,12 +133,12 @@ _LAUNCH_AREA_BEFORE = re.compile(
     r"\b(?:based|stationed)\s+in|\bfrom\s+(?:the\s+)?(?:region|oblast)\s+of)"
     r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|occupied\s+|occupée\s+|"
     r"russian\s+|russes?\s+|régions?\s+(?:russes?\s+)?(?:de\s+|d['’])?|region\s+of\s+|\w+\s+regions?\s+of\s+)*"
-    r"(?:[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:and|et|,)\s+|,\s*|\s+))*$", re.I)
+    r"(?:(?-i:[A-ZÀ-Þ])[\w’'\-]+(?:\s+(?:and|et|,)\s+|,\s*|\s+))*$", re.I)
 
 _PLACE_PREP_BEFORE = re.compile(
-    r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+)?"
+    r"(?:\b(?:over|above|in|into|near|across|on|at|outside|around|off|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+|village\s+of\s+|region\s+of\s+|outskirts\s+of\s+|(?:sea)?port\s+of\s+|harbou?r\s+of\s+|settlement\s+of\s+)?"
     r"(?:(?:Russian-|Russia-|temporarily\s+|illegally\s+)?(?:annexed|occupied|Russian-held|Russian-controlled)\s+)?|"
-    r"\b(?:au-dessus|à\s+l['’]approche|près|autour|aux\s+abords)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’])(?:région\s+de\s+|ville\s+de\s+|régions\s+de\s+|péninsule\s+de\s+)?|"
+    r"\b(?:au-dessus|à\s+l['’]approche|près|autour|aux\s+abords)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|de\s+|d['’])(?:(?:région|ville|régions|péninsule|oblast|oblasts|port|village|localité|commune)\s+(?:de\s+|d['’]))?|"
     r"\b(?:dans|sur|en|à|vers)\s+(?:la\s+|le\s+|les\s+|l['’])?(?:région\s+(?:de\s+|d['’])|ville\s+(?:de\s+|d['’])|oblast\s+(?:de\s+|d['’])|régions\s+(?:de\s+|d['’]))?|"
     r"\b(?:celle|celles)\s+(?:de\s+|d['’])|\bde\s+la\s+région\s+(?:de\s+|d['’])|\bainsi\s+que\s+(?:de\s+|d['’]|du\s+)?|"
     r"\b(?:des|les|chacune\s+des|each\s+of\s+the)\s+(?:régions|regions|oblasts)\s+(?:de\s+|d['’]|of\s+)?)$",
@@ -215,7 +216,7 @@ _NUM_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
              r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs)")
 _SITE_COUNT = re.compile(
     r"\b(?:at|in|on|across|over|sur|dans|à|en)\s+(?:the\s+|les\s+)?" + _NUM_WORD +
-    r"\s+(?:[\w\-]+\s+)?(?:locations|sites|oblasts|regions|régions|localités|places|endroits|facilities|installations|districts)\b|"
+    r"\s+(?:[\w\-]+\s+)?(?:locations|sites|oblasts|regions|régions|localités|places|endroits|emplacements|lieux|points|spots|facilities|installations|districts)\b|"
     r"\b" + _NUM_WORD + r"\s+(?:oblasts|regions|régions)\b", re.I)
 _OVERALL_STRIKE = re.compile(r"\b(?:massive|large-scale|combined|massif|massive|d['’]ampleur|de\s+grande\s+ampleur)\b", re.I)
 
@@ -288,7 +289,7 @@ TARGETS = [
      r"sites?\s+industriels?|zones?\s+industrielles?|military-industrial\s+enterprises?|entreprises?\s+du\s+complexe\s+militaro-industriel", "industrial facility"),
     (r"residential\s+(?:buildings?|high-rise|area|district)|apartment\s+(?:buildings?|blocks?)|immeubles?(?:\s+d['’]habitation)?|"
      r"bâtiments?\s+résidentiels?|quartiers?\s+résidentiels?|high-rise|nine-storey\s+building", "residential building"),
-    (r"private\s+hous(?:e|es)|houses|homes|maisons?(?:\s+particulières?)?", "private houses"),
+    (r"private\s+hous(?:e|es)|houses|homes|(?:residential|private|family|country)\s+house|(?:a|the|one)\s+house|maisons?(?:\s+particulières?|\s+privées?)?", "private houses"),
     (r"warehouses?|entrepôts?|storage\s+(?:buildings?|facilit(?:y|ies))", "warehouse"),
     (r"radar\s+stations?|stations?\s+radar", "radar station"),
     (r"air[- ]defen[cs]e\s+systems?|systèmes?\s+de\s+défense\s+(?:anti)?aérienne|Pantsir(?:-S1)?|S-[34]00|Buk(?:-M\d)?|Tor-M\d", "air defence system"),
@@ -403,6 +404,24 @@ class SentenceResult:
 # ------------------------------------------------------------------ helpers
 
 
+# an institution as the subject of a tally verb ("The defence ministry put the figure at …",
+# "Le ministère a chiffré / fixé le bilan à …", "The air force estimated …"): a source of the figures
+_TALLY_VERB = re.compile(
+    r"^\s*(?:(?:also|later|then|aussi|ensuite|pour\s+sa\s+part|de\s+son\s+côté|,)\s*)*"
+    r"(?:put|puts|putting|estimated|estimates|gave|gives|set|sets|tallied|counted|numbered|listed|"
+    r"a\s+(?:fixé|chiffré|évalué|estimé|établi|dénombré|recensé|comptabilisé|avancé)|ont\s+(?:fixé|chiffré|évalué|estimé|établi|dénombré|recensé|comptabilisé)|"
+    r"chiffre|évalue|estime|fixe|dénombre|recense|comptabilise)\b", re.I)
+
+
+def _tally_subject(text: str, cands: list) -> list:
+    out = []
+    for c in cands:
+        if c.score < 2 and c.side and c.strong and c.kind == "institution" and _TALLY_VERB.match(text[c.end:]):
+            c = dataclasses.replace(c, score=3)
+        out.append(c)
+    return out
+
+
 def _dedupe_spans(spans):
     """Longest-first non-overlapping (start, end, label) triggers."""
     spans = sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -430,7 +449,9 @@ def _attacker_words(text: str) -> str | None:
                         r"\b(?:la\s+Russie|Moscou|l['’]ennemi|les\s+forces\s+russes)\s+(?:a|ont|avait)\s+(?:\w+\s+){0,2}(?:lancé|attaqué|frappé|tiré|utilisé)|"
                         r"\b(?:lancés?|lancées?|tirés?|tirées?)\s+par\s+(?:la\s+)?Russie|\blaunched\s+by\s+Russia|"
                         r"\bthe\s+enemy\s+(?:attacked|launched)|\bl['’]ennemi\b|"
-                        r"\b(?:les\s+)?forces\s+armées\s+russes\s+(?:a|ont|avaient)\b|\b(?:l['’]armée|les\s+troupes)\s+russes?\s+(?:a|ont|avait|avaient)\b|"
+                        r"\b(?:les\s+)?forces\s+armées\s+russes\s+(?:a|ont|avaient)\b|"
+                        r"\b(?:forces\s+armées|armée)\s+de\s+la\s+Fédération\s+de\s+Russie\s+(?:a|ont|avaient)\b|"
+                        r"\b(?:Armed\s+Forces|army)\s+of\s+the\s+Russian\s+Federation\s+(?:has\s+|have\s+|had\s+)?(?:struck|hit|attacked|launched|delivered|carried)|\b(?:l['’]armée|les\s+troupes)\s+russes?\s+(?:a|ont|avait|avaient)\b|"
                         r"\bRussian\s+(?:armed\s+forces|army|troops|military)\s+(?:has\s+|have\s+|had\s+)?(?:struck|hit|attacked|launched|fired|shelled)", text, re.I))
     if ua and not ru:
         return "UA"
@@ -587,6 +608,8 @@ def _quantifier_counts(text: str, weapons: list, triggers: list, counts: list) -
         if _BOTH_DET.search(before):
             value = 2
         elif not _plural_word(w) and _SING_DET.search(before):
+            if re.match(r"^\s*(?:attack|strike|raid|assault|barrage|threat|alert)s?\b", text[w.end:w.end + 15], re.I):
+                continue      # "repelled a drone attack": a noun modifier, not one drone
             value = 1
         elif _plural_word(w) and _DEF_PLURAL_DET.search(before):
             all_an = True
@@ -714,6 +737,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
 
     # ---- claimants
     cands = find_claimants(text, lang, gaz, places)
+    cands = _tally_subject(text, cands)
     res.claimants = cands
     res.claimant = best_claimant(cands)
     res.anaphoric_attrib = bool(re.search(
@@ -753,6 +777,13 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if re.match(r"^(?:\s+(?:region|oblast|Oblast|city|regional))?(?:'s|’s)?\s+(?:[Gg]overnor|[Mm]ayor|head|military\s+administration|regional\s+(?:military\s+)?administration|authorities|officials)", after):
             continue
         if _LAUNCH_AREA_BEFORE.search(before) or _CARRIER_BEFORE.search(before):
+            continue
+        # "across the Dnipro River", "le fleuve Dniepr": a river named like a city
+        if re.match(r"^\s*(?:River|river|rivière)\b", after) or re.search(r"\b(?:fleuve|rivière|river)\s*$", before, re.I):
+            continue
+        # "Moscow-installed officials", "Kyiv-backed forces", "pro-Moscou": an allegiance, not a place
+        if re.match(r"^[\-‐]\s*(?:installed|appointed|backed|controlled|held|aligned|led|friendly|allied|based|imposed|nommée?s?|installée?s?|soutenue?s?)\b",
+                    after, re.I) or re.search(r"\bpro[\-‐]\s*$", before, re.I):
             continue
         if p.start < dateline_end:
             continue
@@ -854,7 +885,10 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 own = w
             break
         noun_role = bool(re.match(r"^\s*(?:interceptions|downings|shoot-?downs|drones?\s+(?:downed|intercepted))\b", after, re.I))
-        if own is None and not noun_role and not _FOLLOW_OK.match(after):
+        if own is None and not noun_role and not _FOLLOW_OK.match(after) and not (
+                # the total of a pair: "40 drones out of 64 launched by Russia", "40 drones sur 64 lancés"
+                re.match(r"^\s*(?:launched|fired|sent|lancée?s?|tirée?s?|envoyée?s?)\b", after, re.I)
+                and re.search(r"\b(?:of|out\s+of|of\s+the|sur|des|sur\s+les)\s*$", text[max(0, n.start - 12):n.start], re.I)):
             # "five regions", "two people", "nine-storey": not a weapon count
             continue
         if own is None and re.match(r"^\s*(?:people|persons|civilians|houses|homes|buildings|regions?|oblasts?|districts?|"
@@ -925,7 +959,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for i in range(len(counts) - 1):
         a, b = counts[i], counts[i + 1]
         gap = text[a.num.end:b.num.start]
-        if re.fullmatch(r"\s*(?:\w+\s+)?(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
+        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,3}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
                 and a.value is not None and b.value is not None and a.value <= b.value:
             a.pair_launched = b.value
             if a.weapon is None and b.weapon:
@@ -985,6 +1019,15 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if imm is not None and imm[2] == "LAUNCH" and re.search(
                 r"\b(?:repelled|repulsed|repoussé|repoussée)\s+(?:an?|une|l['’])\s*$", text[max(0, imm[0] - 30):imm[0]], re.I):
             imm = None
+        # "three Iskander-M missiles fired from the Voronezh region struck targets …": a launch participle
+        # in a reduced relative; the clause's main verb gives the role
+        if wfol is not None and wfol[2] == "LAUNCH" and re.match(
+                r"^\s*(?:from|depuis|à\s+partir\s+d)", text[wfol[1]:wfol[1] + 20], re.I):
+            main = next((t for t in trig if t[0] > wfol[1] and t[2] != "LAUNCH"), None)
+            if main is not None and main[0] - wfol[1] < 80 and not re.search(
+                    r"[,;.]|\b(?:and|et|which|qui|but|mais|whether|did|could|would|not|pas|sans|without)\b|\bn['’]", text[wfol[1]:main[0]], re.I) and not any(
+                    wfol[1] <= o.start < main[0] for o in other_nums):
+                wfol = main
         pick = fol
         if pick is None:
             if wfol is not None and imm is not None:
@@ -994,6 +1037,21 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if pick is not None:
             c.role = ROLE_OF[pick[2]]
             continue
+        # 3b. coordinated counts sharing one passive outcome: "4 missiles and 112 drones being
+        # neutralised", "7 missiles et 65 drones ont été abattus" (the first count takes the role of
+        # the passive trigger that closes the coordination, not a launch verb before it)
+        if c.weapon_own and idx + 1 < len(counts) and counts[idx + 1].weapon_own:
+            nxt_c = counts[idx + 1]
+            wend = next((w.end for w in weapons if w.start >= c.num.end), None)
+            if wend is not None and wend <= nxt_c.num.start and re.fullmatch(
+                    r"\s*(?:,\s*)?(?:and|et|as\s+well\s+as|ainsi\s+que)\s+", text[wend:nxt_c.num.start], re.I):
+                wend2 = next((w.end for w in weapons if w.start >= nxt_c.num.end), None)
+                t2 = next((t for t in trig if wend2 is not None and t[0] >= wend2), None)
+                if t2 is not None and t2[2] in ("INTERCEPT", "EW") and re.fullmatch(
+                        r"\s*(?:(?:were|was|have\s+been|had\s+been|being|having\s+been|ont\s+été|ayant\s+été|"
+                        r"avaient\s+été|étant|été|sont)\s+(?:\w+\s+)?)?[\s«\"“]*", text[wend2:t2[0]], re.I):
+                    c.role = ROLE_OF[t2[2]]
+                    continue
         # 4. following trigger close to a counted weapon
         for t in trig:
             if t[0] < c.num.end:
@@ -1037,6 +1095,15 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if c.weapon_own and _ATTACKER_SUBJECT.search(text[max(0, c.num.start - 60):c.num.start]):
             c.role = "launched"
             continue
+        # a tally without verb that opens a per-place breakdown: "put the overall figure at 46 drones:
+        # 19 over …", "a fixé le bilan à 38 drones : 20 au-dessus de …" → the rows' interception total
+        if c.weapon_own and idx + 1 < len(counts) and re.search(
+                r"\b(?:figure|total|tally|count|number|bilan|chiffre|nombre|décompte)\s+(?:\w+\s+)?(?:at|to|à|de)\s*$",
+                text[max(0, c.num.start - 40):c.num.start], re.I):
+            wend = next((w.end for w in weapons if w.start >= c.num.end), None)
+            if wend is not None and re.match(r"^\s*(?:[:(—–-]|,\s*(?:including|of\s+which|dont|among\s+them))", text[wend:], re.I):
+                c.role = "intercepted"
+                continue
         # coordinated with a later count: "34 drones and one of the missiles were shot down"
         for t in trig:
             if t[0] >= c.num.end and t[0] - c.num.end < 110 and not re.search(r"[;.]\s", text[c.num.end:t[0]]):
@@ -1111,7 +1178,13 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             else:
                 # "of the drones" / sentence-level weapon
                 classes = {w.weapon_class for w in weapons}
-                if len(classes) == 1 and weapons:
+                # "It said 61 had been shot down, while three Iskander-M missiles struck …": a weapon
+                # counted in a later contrast clause is not the anaphor's group (that comes from context)
+                later_own = weapons and all(w.start > c.num.end for w in weapons) and any(
+                    o.weapon_own and o.num.start > c.num.end and re.search(
+                        r"(?:,|;)\s*(?:while|whereas|but|though|although|mais|cependant|(?:tandis|alors)\s+qu(?:e|['’]))\b",
+                        text[c.num.end:o.num.start], re.I) for o in counts)
+                if len(classes) == 1 and weapons and not later_own:
                     c.weapon = weapons[0].weapon_class
 
     # ---- places for counts
@@ -1340,7 +1413,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         for j in range(i - 1, -1, -1):
             pj = items[j]
             if pj.place is None and not pj.multi_place and not pj.toward_capital and \
-                    coarse(pj.weapon) in (coarse(it.weapon), "unknown") and pj.event_type == it.event_type:
+                    coarse(pj.weapon) in (coarse(it.weapon), "unknown") and pj.event_type == it.event_type and \
+                    (pj.hits is None) == (it.hits is None):
                 it.parent = j
                 break
     # children must not exceed the total (else: not a breakdown)
@@ -1472,7 +1546,22 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                   pos=ci.start())
         if event_places:
             it.place, it.location_text = event_places[0], event_places[0].text
-        items.append(it)
+        # "the other drones were intercepted over the Oryol, Lipetsk and Tambov regions": one row per
+        # region of the list, each ambiguous (no count per region)
+        lst = [event_places[0]] if event_places else []
+        for q in event_places[1:]:
+            if re.fullmatch(r"\s*(?:regions?|oblasts?)?\s*(?:,|and|et|,\s*and|,\s*et)\s*(?:the\s+|de\s+la\s+|de\s+|d['’]|du\s+|la\s+région\s+(?:de\s+|d['’]))?",
+                            text[lst[-1].end:q.start], re.I) and q.admin1_code and q.admin1_code not in {x.admin1_code for x in lst}:
+                lst.append(q)
+            else:
+                break
+        if len(lst) > 1 and all(x.admin1_code for x in lst):
+            for q in lst:
+                row = Item(event_type="interception", weapon=it.weapon, pos=q.start, place=q, location_text=q.text,
+                           ambiguous=True)
+                items.append(row)
+        else:
+            items.append(it)
     res.items = items
 
     # ---- strike statements
@@ -1505,6 +1594,24 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
             m = re.match(r"^\s*(?:(?:an?|the|une?|le|la|les|des|several|plusieurs)\s+)?(?:[\w\-]+\s+){0,2}", nxt, re.I)
             head = nxt[:m.end() + 40] if m else nxt
             if _target(head) and not any(t[1] <= w.start < t[1] + 25 for w in weapons):
+                strike_trigs.append(t)
+                continue
+            # passive: "a house was destroyed", "une maison a été détruite": the subject is a ground target
+            prev = text[max(0, t[0] - 70):t[0]]
+            am = re.search(r"\b(?:was|were|has\s+been|have\s+been|had\s+been|a\s+été|ont\s+été|avait\s+été|avaient\s+été|"
+                           r"est|sont|été)\s+(?:(?:completely|totally|partly|partially|entièrement|totalement|partiellement)\s+)?$", prev, re.I)
+            if am:
+                subj = prev[:am.start()]
+                subj = re.split(r"[,;:.]\s|\b(?:and|et)\s", subj)[-1]
+                if _target(subj) and not any(t[0] - len(prev) + len(subj) - 1 <= w.start < t[0] for w in weapons) \
+                        and not re.match(r"^\s*(?:over|above|au-dessus|near|près)\b", text[t[1]:t[1] + 20], re.I):
+                    strike_trigs.append(t)
+    # "a drone dropped explosives on a bus", "a largué une grenade sur une voiture": a hit on a ground target
+    for t in launch_trigs:
+        if _DROP_VERB.match(text[t[0]:t[1]]):
+            m = re.match(r"^\s*(?:[\w'’\-]+\s+){0,3}?(?:on|onto|at|sur|contre)\s+(?:[\w'’\-]+\s+){0,3}", text[t[1]:t[1] + 80], re.I)
+            if m and _target(text[t[1]:t[1] + m.end() + 30]) and not any(
+                    it.event_type == "strike" or it.hits is not None for it in res.items):
                 strike_trigs.append(t)
     if not strike_trigs:
         # "Les forces ukrainiennes ont attaqué mardi une usine …" → a strike on a named target
