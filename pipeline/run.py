@@ -98,16 +98,19 @@ def stage_reconcile(paths: Paths) -> dict:
 def build_tables(paths: Paths) -> dict[str, list[dict]]:
     """Assemble every published table (as records) from the interim files."""
     rec = io.read_json(paths.interim("reconciled"))
-    sents = {r["article_id"]: r for r in io.read_jsonl(paths.interim("sentences"))}
+    # per-article sentence counts only (the sentence texts are not needed here)
+    sents = {r["article_id"]: (r["language"], len(r["sentences"]),
+                               sum(1 for x in r["sentences"] if x.get("candidate")))
+             for r in io.read_jsonl(paths.interim("sentences"))}
     n_mentions: dict[str, int] = {}
     for m in rec["mentions"]:
         n_mentions[m["article_id"]] = n_mentions.get(m["article_id"], 0) + 1
     articles = []
     for a in io.read_jsonl(paths.interim("articles")):
-        s = sents.get(a["article_id"], {"language": "other", "sentences": []})
+        language, n_sentences, n_candidates = sents.get(a["article_id"], ("other", 0, 0))
         articles.append({**{k: v for k, v in a.items() if k != "text"},
-                         "language": s["language"], "n_sentences": len(s["sentences"]),
-                         "n_candidates": sum(1 for x in s["sentences"] if x.get("candidate")),
+                         "language": language, "n_sentences": n_sentences,
+                         "n_candidates": n_candidates,
                          "n_mentions": n_mentions.get(a["article_id"], 0),
                          "n_chars": len(a["text"])})
     rejects = []
@@ -176,9 +179,9 @@ def _dedupe_rejects(rows: list[dict]) -> list[dict]:
 def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     """Quarantine bad values, write every table to a staging folder, validate, and swap the
     staging folder into PROCESSED_DIR only when validation passes."""
-    from . import publish, validate
+    import gc
 
-    from . import outputs
+    from . import outputs, publish, validate
 
     tables = build_tables(paths)
     tables, quarantined = validate.quarantine(tables)
@@ -192,6 +195,10 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     io.write_text(staging / "datapackage.json", schema.datapackage_json())
     if extra_outputs:
         outputs.write_files(staging, tables)
+    # Validation re-reads the written CSVs: free the in-memory records first, so the stage's
+    # peak memory is one copy of the tables, not two.
+    del tables, quarantined
+    gc.collect()
     report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
     publish.publish(staging, processed, report)
     log.info("publish: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
