@@ -124,7 +124,7 @@ def _run_stage(name: str, paths, executor: str, workers: int, scheduler: str | N
 def measure_size(n: int, seed: int, workers: int, executor: str = "local",
                  scheduler: str | None = None, keep: Path | None = None) -> dict:
     """Generate ``n`` articles and run every stage on them; figures as a dict."""
-    from . import synth
+    from . import run, synth
     from .config import Paths
 
     tmp = Path(tempfile.mkdtemp(prefix=f"airwar-bench-{n}-"))
@@ -145,6 +145,7 @@ def measure_size(n: int, seed: int, workers: int, executor: str = "local",
                 try:
                     stats = _run_stage(name, paths, executor, workers, scheduler)
                     rec["stats"] = stats
+                    run.release_memory()  # as run_stage does between stages
                 except Exception as exc:  # record and stop: later stages need this output
                     try:
                         from .publish import ValidationFailed
