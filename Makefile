@@ -57,10 +57,10 @@ $(I)/raw-manifest.txt: FORCE
 $(I)/articles.jsonl: $(I)/raw-manifest.txt pipeline/ingest.py $(CORE_SRC) $(STAMP) ## Stage 1: ingest raw files
 	$(call stage,ingest)
 
-$(I)/sentences.jsonl: $(I)/articles.jsonl pipeline/sentences.py pipeline/extract/lexicons/prefilter.jsonl ## Stage 2: sentences + language
+$(I)/sentences.jsonl: $(I)/articles.jsonl pipeline/sentences.py pipeline/distributed.py pipeline/extract/lexicons/prefilter.jsonl ## Stage 2: sentences + language
 	$(call stage,sentences,$(EXEC_ARGS))
 
-$(I)/mentions.jsonl: $(I)/sentences.jsonl $(EXTRACT_SRC) $(GEOCODE_SRC) ## Stage 3: extract claims (cached per article)
+$(I)/mentions.jsonl: $(I)/sentences.jsonl $(EXTRACT_SRC) $(GEOCODE_SRC) pipeline/distributed.py ## Stage 3: extract claims (cached per article)
 	$(call stage,extract,$(EXEC_ARGS))
 
 $(I)/geocoded.jsonl: $(I)/mentions.jsonl $(GEOCODE_SRC) ## Stage 4: geocode offline
@@ -69,7 +69,7 @@ $(I)/geocoded.jsonl: $(I)/mentions.jsonl $(GEOCODE_SRC) ## Stage 4: geocode offl
 $(I)/reconciled.json: $(I)/geocoded.jsonl pipeline/reconcile.py ## Stage 5: mentions → claims → incidents
 	$(call stage,reconcile)
 
-$(P)/datapackage.json: $(I)/reconciled.json $(PUBLISH_SRC) $(SCHEMAS) ## Stage 6: validate and publish atomically
+$(P)/datapackage.json: $(I)/reconciled.json $(PUBLISH_SRC) $(SCHEMAS) $(CORE_SRC) ## Stage 6: validate and publish atomically
 	$(call stage,publish)
 
 validate: $(STAMP) ## Check the current publication (exit 1 when invalid)
