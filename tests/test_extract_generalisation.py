@@ -9,33 +9,10 @@ Two parts:
 
 import pytest
 
-from extract_helpers import runner
+from extract_helpers import matches, runner, show
 
 
 run = runner("2025-05-02")      # a Friday
-
-
-def _fits(m, exp):
-    return all(m.get(k) == v for k, v in exp.items())
-
-
-def matches(ms, expected):
-    """Every expected claim matched by a distinct mention, and no extra mention."""
-    if len(ms) != len(expected):
-        return False
-    left = list(ms)
-    for exp in expected:
-        hit = next((m for m in left if _fits(m, exp)), None)
-        if hit is None:
-            return False
-        left.remove(hit)
-    return True
-
-
-def show(ms):
-    return "\n".join(f"{m['event_type']} {m['weapon']} {m['claimant']}/{m['claimant_side']} att={m['attacker_side']} "
-                     f"L={m['launched']} I={m['intercepted']} E={m['lost_to_ew']} {m['admin1_code']} "
-                     f"{m['event_date']} p={m['parent_index']}" for m in ms)
 
 
 I, S, A = "interception", "strike", "attack"

@@ -6,8 +6,7 @@ a lone anaphoric placed interception, launch figures summed by the interception 
 defence failed to stop); closing attributions after a contrast clause.
 """
 
-from extract_helpers import runner
-from test_extract_generalisation2 import matches, show
+from extract_helpers import matches, runner, show
 
 run = runner("2025-11-14")      # a Friday
 I, S, A = "interception", "strike", "attack"

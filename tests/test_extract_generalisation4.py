@@ -7,8 +7,7 @@ without verb that opens a breakdown ("put the overall figure at N drones: …");
 ("Moscow-installed officials") are not event places.
 """
 
-from extract_helpers import runner
-from test_extract_generalisation2 import matches, show
+from extract_helpers import matches, runner, show
 
 run = runner("2025-11-14")      # a Friday
 I, S, A = "interception", "strike", "attack"
