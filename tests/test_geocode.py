@@ -284,3 +284,16 @@ def test_geocode_cli_lines(gaz):
                       "latitude", "longitude", "geo_precision"}
     assert b["geo_precision"] == "unknown" and b["name"] is None
     assert geocode_cli(["Kursk region"], as_json=False, gaz=gaz)[0].split("\t")[2] == "RU-KRS"
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("над территорией", "no_place_name"),
+    ("БПЛА – над террит", "no_place_name"),       # a row cut off by a length limit
+    ("над территорией **К", "no_place_name"),
+    ("over the", "no_place_name"),
+    ("Kotluban", "unresolved_place"),
+    ("la baie Sud", "unresolved_place"),
+])
+def test_unresolved_reason(text, reason):
+    from pipeline.geocode.stage import unresolved_reason
+    assert unresolved_reason(text) == reason

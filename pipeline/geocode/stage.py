@@ -2,6 +2,8 @@
 reject unresolved names. Plus the ``python -m pipeline geocode PLACE...`` formatter."""
 from __future__ import annotations
 
+import re
+
 import json
 
 from .gazetteer import Gazetteer, Place, default_gazetteer
@@ -23,6 +25,23 @@ def _empty_geo(country: str | None, precision: str) -> dict:
             "latitude": None, "longitude": None, "geo_precision": precision}
 
 
+# Words that frame a place without naming one ("над территорией …"); a token that is a prefix of
+# one of them is a framing word cut off by a length limit ("над террит").
+_FRAME_WORDS = ("над", "на", "в", "у", "по", "территорией", "территории", "территориями", "акваторией",
+                "акватории", "области", "областей", "района", "республики", "бпла", "бла", "over", "in",
+                "the", "region", "oblast", "au-dessus", "de", "la", "région")
+
+
+def unresolved_reason(text: str) -> str:
+    """``no_place_name`` when the text holds no name at all (framing words, fragments of them or
+    of a name under three letters: typically a row cut off by a length limit), else
+    ``unresolved_place``."""
+    for w in re.findall(r"[^\W\d_]+", text.lower()):
+        if len(w) >= 3 and not any(f.startswith(w) for f in _FRAME_WORDS):
+            return "unresolved_place"
+    return "no_place_name"
+
+
 def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
                      ) -> tuple[list[dict], list[dict], list[dict]]:
     """Return (mentions with GEO_FIELDS added, locations rows sorted by location_id, rejects).
@@ -32,7 +51,8 @@ def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
     * resolved → the place's fields (a sea has admin1 = its name, no code, no country; a country
       keeps admin1 empty);
     * unresolved → precision ``unknown``, ``country_code`` = hint, and a reject row
-      ``{source_file: mention_id, stage: "geocode", reason: "unresolved_place", detail}``.
+      ``{source_file: mention_id, stage: "geocode", reason, detail}`` with reason
+      ``unresolved_place`` (a name the gazetteer lacks) or ``no_place_name`` (no name at all).
     Input dicts are not modified."""
     gaz = gaz if gaz is not None else default_gazetteer()
     out: list[dict] = []
@@ -55,7 +75,7 @@ def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
         if p is None:
             rec.update(_empty_geo(hint, "unknown"))
             rejects.append({"source_file": m.get("mention_id") or m.get("article_id") or "",
-                            "stage": "geocode", "reason": "unresolved_place",
+                            "stage": "geocode", "reason": unresolved_reason(text),
                             "detail": f"location_text={text!r}" + (f" country_hint={hint}" if hint else "")})
             out.append(rec)
             continue
