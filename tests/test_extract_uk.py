@@ -377,3 +377,35 @@ def test_new_bulleted_district_rows_with_fpv_drone_attack_are_separate_strikes()
         ("strike", "drone", "Shahed", "UA-63") + gov + (D,),
         ("strike", "drone", None, "UA-63") + gov + (D,),
     ]
+
+
+def test_new_governor_named_by_person_daily_weapons_rows_merge_drone_models():
+    # the channel header is the governor's own name (no title): the daily "застосували:" list is still
+    # the strike rows of the daily total, and two drone models form one drone row (10 + 2)
+    text = ("Олег Синєгубов\n\n"
+            "Протягом минулої доби ворог завдав ударів по 9 населених пунктах Харківщини. Окупанти застосували:\n"
+            "- 5 КАБ;\n- 10 БпЛА типу «Герань-2»;\n- 2 БпЛА «Молнія»;\n- 1 ракету «Іскандер-М».\n\n"
+            "Також вночі над областю знищено 4 «шахеди».")
+    d = "2025-12-10"
+    gov = GOV("Kharkiv")
+    tot = ("strike", "mixed", "UA-63")
+    got = run(text, published=d, outlet="Олег Синєгубов (Telegram)")
+    assert nrows(got) == sorted([
+        r("strike", "mixed", None, None, None, None, "UA-63", False, gov, None),
+        r("strike", "glide_bomb", None, None, None, None, "UA-63", False, gov, None, tot),
+        r("strike", "drone", "Shahed", None, None, None, "UA-63", False, gov, None, tot),
+        r("strike", "ballistic_missile", "Iskander-M", None, None, None, "UA-63", False, gov, None, tot),
+        r("interception", "drone", "Shahed", None, 4, None, "UA-63", False, gov, d),
+    ], key=repr)
+    assert sorted(m["hits"] for m in got if m["parent_index"] is not None) == [1, 5, 12]
+
+
+def test_new_counted_groups_before_of_which_verb_are_launches_of_groups_after():
+    # "про N1 X та N2 Y, з яких збили M1 X і M2 Y": one interception per weapon, launched/intercepted
+    text = "Повітряні сили загалом повідомили про 74 ударні БпЛА та 4 ракети Х-101, з яких збили 61 дрон і 3 ракети."
+    got = run(text, published=None, outlet="Суспільне")
+    assert [(m["event_type"], m["weapon"], m["weapon_model"], m["launched"], m["intercepted"], m["admin1_code"],
+             m["claimant"], m["claimant_side"], m["attacker_side"]) for m in got] == [
+        ("interception", "drone", None, 74, 61, None) + AF,
+        ("interception", "cruise_missile", "Kh-101", 4, 3, None) + AF,
+    ]

@@ -617,6 +617,18 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                 base.role = "launch"
             nps.append(nn)
             used_nums.add(id(n))
+    # "про 89 БпЛА та 6 ракет, з яких збили 70 дронів і 5 ракет": counted groups before "з яких + verb"
+    # are the launches of the counted groups of the same weapon after it
+    for m in re.finditer(r"(?:из|з|із) (?:них|которых|яких)\W*\s+(\w+)", s):
+        if not any(t.kind in ("interception", "strike_destroy", "ew") and t.start == m.start(1) for t in trigs):
+            continue
+        after = [np_ for np_ in nps if np_.start >= m.end() and np_.count is not None and np_.role == "interception"
+                 and not re.search(r"[.;]", s[m.end():np_.start])]
+        for np_ in nps:
+            if np_.end <= m.start() and np_.count is not None and np_.role in ("interception", None) \
+                    and not re.search(r"[.;]", s[np_.end:m.start()]) \
+                    and any(_coarse(a.cls) == _coarse(np_.cls) for a in after):
+                np_.role = "launch"
     # "Еще 15 уничтожены над Калужской областью": a count next to an interception verb, no noun
     if ctx.get("last_icpt_cls") and not any(np_.role == "interception" for np_ in nps):
         for n in nums:
@@ -1952,7 +1964,8 @@ def _regional_weapon_rows(claims: list[C]) -> list[C]:
     (rows of the strike total), not launches."""
     live = [c for c in claims if not c.dropped]
     for t in live:
-        if t.event_type != "strike" or t.parent is not None or t.claimant_kind not in ("governor", "local", "mayor") \
+        regional = t.claimant_kind in ("governor", "local", "mayor") or (t.claimant_kind == "official" and t.claimant_code)
+        if t.event_type != "strike" or t.parent is not None or not regional \
                 or not _LOCALITIES_RE.search(t.unit.norm):
             continue
         kids = [c for c in live if c.event_type == "attack" and c.claimant == t.claimant and c.launched is not None
@@ -1960,6 +1973,17 @@ def _regional_weapon_rows(claims: list[C]) -> list[C]:
                 and (c.region is None or t.region is None or c.region.key == t.region.key)]
         if not kids:
             continue
+        # "12 БпЛА «Герань-2»; 3 БпЛА «Молнія»": two models of one weapon group are one row
+        first: dict = {}
+        for c in kids:
+            f = first.get(c.cls)
+            if f is not None and c.cls not in ("unknown", "mixed"):
+                f.launched = (f.launched or 0) + (c.launched or 0)
+                f.models = list(dict.fromkeys(list(f.models) + list(c.models)))
+                c.dropped = True
+                continue
+            first[c.cls] = c
+        kids = [c for c in kids if not c.dropped]
         for c in kids:
             c.event_type, c.hits, c.launched, c.parent, c.role = "strike", c.launched, None, t, "row"
             if c.region is None:
