@@ -22,11 +22,13 @@ from . import _deps
 _PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
 
 ATTRIB_AFTER = {
-    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
+    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z][a-z]+)\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
     "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|d['’]abord|désormais|maintenant|ensuite|initialement|finalement|dans\s+un\s+premier\s+temps|par\s+la\s+suite|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+(?:désormais\s+|maintenant\s+|aussi\s+|également\s+)?état|dit|communiqué|estime|estimé|déclare|souligné)\b",
 }
 ATTRIB_BEFORE = {
     "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited|"
+          # "according to the city's mayor Ihor …", "according to the region's governor"
+          r"according\s+to\s+(?:the\s+)?(?:city|town|village|region|oblast|capital|country|port)['’]s(?:\s+(?:[Mm]ayor|[Gg]overnor|head|chief))?|"
           # relayed figures: "according to a daily tally released on Monday by the …", "in figures published by the …"
           r"(?:according\s+to|in|citing|under|per)\s+(?:a|an|the|its)\s+(?:[\w\-]+\s+){0,3}?(?:tally|count|statement|figures|update|report|data|"
           r"post|communiqu[ée]|summary|briefing|bulletin|toll|message)(?:\s+[\w\-]+){0,5}?\s+(?:by|from|of)(?:\s+the)?)\s*$",
@@ -250,7 +252,8 @@ _AS_VERB_SOON = re.compile(
 _AS_THAT_SAID = re.compile(r"^[^.;:]{0,45}?\b(?:that|que|qu['’])\b[^.;:]{0,20}?\b(?:said|déclaré|annoncé)", re.I)
 _AS_EN_ACTION = re.compile(r"^\s*(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:intercepted|destroyed|downed|shot|struck|hit|launched|repelled|attacked|carried|reported)")
 _AS_FR_ACTION = re.compile(r"^\s*(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:abattu|intercepté|détruit|neutralisé|frappé|touché|lancé|repoussé|revendiqué|mené)")
-_AS_POSSESSIVE = re.compile(r"^\s*(?:'s|’s)?\s*(?:tally|statement|count|data|figures|report|communiqué)")
+_AS_POSSESSIVE = re.compile(r"^\s*(?:'s|’s)?\s*(?:own\s+|daily\s+|latest\s+|morning\s+|evening\s+|official\s+)?"
+                            r"(?:tally|statement|count|data|figures|report|communiqué|summary|update|bulletin|briefing)")
 _AS_INVERSION = re.compile(r"(?:,|^)\s*(?:reported|said|stated|informed|announced|declared|reports|informs|communicated|"
                            r"a\s+(?:rapporté|informé|communiqué)|rapporte|informe|communique)\s+(?:the\s+|le\s+|la\s+|l['’])?$", re.I)
 _AS_FIGURES_FROM = re.compile(r"\b(?:figures?|data|numbers|tally|count|summary|chiffres|données|bilan)\s+(?:from|of|by|du|de\s+la|de\s+l['’]|des|de)\s+(?:the\s+)?$",

@@ -284,14 +284,15 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
     for s, lang, r in analyzed:
         if r is None:
             continue
-        d = _deps.resolve_for_sentence(s["text"], lang, published)
+        d = _resolve_event_date(s["text"], lang, published)
         dates[s["idx"]] = d
         if d and d.get("event_date") and d.get("date_precision") in ("day", "night") \
                 and not s.get("is_title") and (r.items or s.get("candidate")) and not r.background:
             # (a weekday in a politics or background paragraph does not date the attack)
             # the article's night ("overnight", "dans la nuit") outranks an earlier side event ("On Tuesday
             # evening …", a recap bullet): it dates the undated claims of the main report
-            rank = (0 if d.get("date_precision") == "night" else 1) + (2 if _BULLET.match(s["text"]) else 0)
+            # (a recap bullet's "overnight" still outranks a side event's day further down: "late on Tuesday")
+            rank = (0 if d.get("date_precision") == "night" else 2) + (1 if _BULLET.match(s["text"]) else 0)
             if main_date is None or rank < main_rank:
                 main_date, main_rank = d, rank
     if main_date is None:
@@ -374,6 +375,11 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                             last_claimant is None or prev_named[3] >= last_claimant[3]):
                         # "Selon lui, 14 drones …", "according to him": the person named last
                         carried = prev_named
+                    elif _IT_ATTRIB.search(s["text"]) and prev_named is not None and prev_named[5] == "institution" \
+                            and 0 < i_pos - prev_named[3] <= 2 and (last_claimant is None or prev_named[3] >= last_claimant[3]):
+                        # "A correction from the air force: … Both missiles, it now says, were intercepted": the
+                        # institution named just before, not an older claimant
+                        carried = prev_named
                     else:
                         # the newest claimant that can assert this item (a claimant of the other side or
                         # a local official of another region is skipped, not carried over)
@@ -443,6 +449,19 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                 if prev and prev[-1].date and prev[-1].date.get("event_date") and (
                         _PRONOUN_ATTRIB.search(s["text"]) or prev[-1].claimant == canonical and canonical not in (None, "outlet")):
                     cl.date = dict(prev[-1].date, date_text=None)
+                elif _SAME_SOURCE_LEAD.match(s["text"]) and i_pos > 0 and \
+                        not analyzed[i_pos - 1][0].get("is_title") and _DAILY_SUMMARY.search(analyzed[i_pos - 1][0]["text"]):
+                    # "Au cours de la dernière journée, … [¶] Selon elle, l'ennemi a largué …": the same daily
+                    # summary, no single day
+                    cl.date = {"event_date": None, "event_date_start": None, "event_date_end": None,
+                               "date_precision": "unknown", "date_text": None}
+                elif it.target:
+                    # the same target at the same place, dated earlier ("struck the refinery in Volgograd
+                    # yesterday evening" … "the blaze at the refinery"): the same event, the same day
+                    same = [p for p in claims if not p.is_title and p.item.target == it.target
+                            and (it.place is None or _place_code(p.item) == _place_code(it))]
+                    if same and same[-1].own_date and same[-1].date and same[-1].date.get("event_date"):
+                        cl.date = dict(same[-1].date, date_text=None)
             claims.append(cl)
             new_claims.append(cl)
             if canonical and canonical != "outlet" and not s.get("is_title"):
@@ -462,6 +481,10 @@ _PERSONAL_ATTRIB = re.compile(
     r"\b(?:selon|d['’]après)\s+(?:lui|elle)\b|\baccording\s+to\s+(?:him|her)\b|\ba-t-(?:il|elle)\b|"
     r"\b(?:he|she)\s+(?:also\s+|further\s+|later\s+)?(?:said|added|wrote|noted|stated|told|reported)\b|\b(?:said|added|wrote)\s+(?:he|she)\b|"
     r"\b(?:il|elle)\s+a\s+(?:également\s+|aussi\s+|encore\s+)?(?:ajouté|précisé|indiqué|déclaré|affirmé|assuré|écrit|souligné)", re.I)
+_SAME_SOURCE_LEAD = re.compile(r"\s*(?:selon\s+(?:elle|lui|la\s+même\s+source|le\s+même\s+bilan)|d['’]après\s+(?:elle|lui)|"
+                               r"according\s+to\s+(?:it|him|her|the\s+same\s+(?:source|summary|report)))\b", re.I)
+_IT_ATTRIB = re.compile(r"\bit\s+(?:also\s+|now\s+|later\s+|further\s+)?(?:said|says|added|adds|reported|reports|wrote)\b|"
+                        r"\b(?:said|says|added|adds)\s+it\b", re.I)
 _OCCUPIED_UA = {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"}
 
 
@@ -724,6 +747,13 @@ def _cross_sentence(claims: list[Claim]):
             if p.side != cl.side and not (p.claimant == "outlet" and cl.explicit and i - body.index(p) <= 2):
                 continue
             pi = p.item
+            if pi.event_type == "attack" and pi.launched is None and getattr(pi, "approx_role", None) == "launched" \
+                    and it.event_type == "interception" and it.launched is None and p.sent_idx != cl.sent_idx \
+                    and _weapon_ok(pi.weapon, it.weapon) and pi.place is None and it.place is None:
+                # "more than 100 drones" launched, then "86 drones destroyed": one claim, launch figure unknown
+                p.dropped, p.into = True, cl
+                cl.sentences = p.sentences + [x for x in cl.sentences if x not in p.sentences]
+                break
             if pi.event_type not in ("interception", "attack") or pi.launched is None:
                 continue
             if not _weapon_ok(pi.weapon, it.weapon):
@@ -734,6 +764,12 @@ def _cross_sentence(claims: list[Claim]):
                 continue
             if p.sent_idx == cl.sent_idx:
                 continue
+            if getattr(it, "revised_launch", False) and pi.event_type == "attack" and pi.intercepted is None \
+                    and it.launched is not None and pi.launched != it.launched:
+                # the launch figure a later correction superseded ("had reported 50; the figure is now 53")
+                p.dropped, p.into = True, cl
+                cl.sentences = p.sentences + [x for x in cl.sentences if x not in p.sentences]
+                break
             # the new figures must fill empty slots and fit under the launch figure
             ok = True
             for k in ("intercepted", "lost_to_ew"):
@@ -963,6 +999,27 @@ def _sum_launch_groups(body: list):
                 cl.sentences = [x for x in p.sentences if x not in cl.sentences] + cl.sentences
 
 
+# a date standing between the claimant and its reporting verb is the day of the statement, not of
+# the event ("the General Staff on Oct. 21 confirmed that drones struck … yesterday evening")
+_REPORT_VERB_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|says|confirmed|reported|announced|stated|claimed|declared|wrote|added|told|"
+    r"a\s+(?:déclaré|annoncé|confirmé|indiqué|affirmé|précisé)|ont\s+(?:déclaré|annoncé|confirmé|indiqué|affirmé))\b", re.I)
+
+
+def _resolve_event_date(text: str, lang: str, published):
+    d = _deps.resolve_for_sentence(text, lang, published)
+    spans = _deps.find_time_spans(text, lang)
+    if d is None or len(spans) < 2:
+        return d
+    masked = text
+    for a, b in spans:
+        if _REPORT_VERB_AFTER.match(text[b:]):
+            masked = masked[:a] + " " * (b - a) + masked[b:]
+    if masked == text:
+        return d
+    return _deps.resolve_for_sentence(masked, lang, published) or d
+
+
 def _split_missile_totals(body: list, claims: list = ()):
     """"17 missiles, among them eight Kh-101 … and three Iskander-M" / "huit missiles. Parmi les missiles
     figuraient deux Kinjal et six Kh-101": a generic missile launch figure whose sub-types are reported
@@ -1031,6 +1088,9 @@ def _apply_corrections(body: list):
                 setattr(pi, slot, val)
                 if slot == "intercepted" and pi.launched is not None and pi.launched < val:
                     pi.launched = None
+                if slot == "intercepted" and pi.launched is None and it.launched is not None and it.intercepted is not None:
+                    pi.launched = it.launched   # "the figure is now 53, of which 44 were downed": both revised
+                    pi.revised_launch = True    # (the superseded launch figure is dropped in _cross_sentence)
             for k in ("lost_to_ew",):
                 if getattr(it, k) is not None:
                     setattr(pi, k, getattr(it, k))
@@ -1062,10 +1122,13 @@ def _same_claim(p: Claim, c: Claim, title: bool) -> bool:
             return False
     if not _weapon_ok(a.weapon, b.weapon):
         return False
+    # "the fire at the refinery": an unplaced restatement of the strike on the same target
+    restated = (not title and a.event_type == "strike" and b.place is None and a.target and a.target == b.target
+                and p.claimant == c.claimant and not any(b.counts))
     if _place_code(a) != _place_code(b):
-        if not (title and (a.place is None or b.place is None)):
+        if not (title and (a.place is None or b.place is None)) and not restated:
             return False
-    if (a.place is None) != (b.place is None) and not title:
+    if (a.place is None) != (b.place is None) and not title and not restated:
         return False
     if title:
         if c.side not in (None, p.side) and c.claimant != "outlet":

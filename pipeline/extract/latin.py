@@ -130,6 +130,8 @@ _LAUNCH_AREA_BEFORE = re.compile(
     r"\b(?:tirés?|lancés?|lancées?|tirées?)\s+(?:\w+\s+){0,3}(?:depuis|de|à\s+partir\s+de|du|des)|"
     r"\bà\s+partir\s+(?:de|du|des)|\ben\s+provenance\s+(?:de|du|des)|\bdirection\s+(?:de|du|des)|"
     r"\b(?:launch(?:ed)?|tirs?)\s+(?:sites?|area|zone)\s+(?:in|near|of|de)|"
+    r"\bfrom\s+(?:[\w\-]+\s+){0,2}(?:ships?|vessels?|warships?|submarines?|bombers?|aircraft|planes?|jets?|launchers?|"
+    r"positions?|boats?)\s+(?:in|on|over|off|near|above)|"
     r"\b(?:based|stationed)\s+in|\bfrom\s+(?:the\s+)?(?:region|oblast)\s+of)"
     r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]|de\s+la\s+|du\s+|des\s+|de\s+|d['’]|occupied\s+|occupée\s+|"
     r"russian\s+|russes?\s+|régions?\s+(?:russes?\s+)?(?:de\s+|d['’])?|region\s+of\s+|\w+\s+regions?\s+of\s+)*"
@@ -249,7 +251,7 @@ _PRECISION = re.compile(r"\b(?:precision(?:-guided)?\s+weapons?|high-precision|a
 
 _DROP_VERB = re.compile(r"^(?:dropp\w*|drops|largu\w*|lâch\w*)$", re.I)
 _ON_PLACE_AFTER = re.compile(
-    r"^\s*(?:[\w\-]+\s+){0,3}?(?:on|onto|upon|at|sur|contre)\s+(?!(?:its|their|the\s+)?(?:own\s+)?(?:territory|airspace)\b)", re.I)
+    r"^\s*(?:(?:[\w\-]+|\([^()]{1,30}\))\s+){0,3}?(?:on|onto|upon|at|sur|contre)\s+(?!(?:its|their|the\s+)?(?:own\s+)?(?:territory|airspace)\b)", re.I)
 # "struck overnight with 71 drones": the strike verb introduces the launch figure, not a hit
 _STRIKE_WITH = re.compile(
     r"^\s+(?:(?:overnight|again|at\s+night|during\s+the\s+night|on\s+\w+|dans\s+la\s+nuit|cette\s+nuit|de\s+nouveau|encore)\s+)*"
@@ -262,6 +264,7 @@ _CORRECTION_BEFORE = re.compile(
     r"\b(?:figure|tally|count|toll|total|number)s?\s+(?:(?:had|has|have|then|later|now|since|subsequently)\s+)*"
     r"(?:risen|rose|climbed|grown|grew|increased|jumped|reached|stood|stands|was\s+revised|was\s+raised|was\s+updated|went\s+up)\s+(?:to|at)|"
     r"\b(?:now|since)\s+stands?\s+at|\bstands?\s+now\s+at|"
+    r"\b(?:figure|tally|count|toll|total|number)s?\s+(?:is|are|was)\s+now|"
     r"\b(?:porté|relevé|révisé|corrigé|revu|actualisé|ajusté)\s+(?:à\s+la\s+hausse\s+)?(?:son|le|leur|ce)\s+(?:bilan|décompte|chiffre|nombre|total)"
     r"(?:\s+à\s+la\s+hausse)?\s+(?:à|de)|"
     r"\b(?:bilan|décompte|chiffre|nombre|total)\s+(?:[\w'’]+\s+){0,2}?(?:est\s+(?:désormais\s+)?passé|s['’]élève\s+désormais|"
@@ -741,8 +744,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     res.claimants = cands
     res.claimant = best_claimant(cands)
     res.anaphoric_attrib = bool(re.search(
-        r"(?:,\s*|\b)(?:it|he|she|they|the\s+ministry|the\s+statement|the\s+agency|the\s+air\s+force|the\s+governor|the\s+mayor)\s+(?:also\s+)?(?:said|added|reported|says)\b|"
-        r"(?:said|added)\s+(?:it|he|she|they)\b|"
+        r"(?:,\s*|\b)(?:it|he|she|they|the\s+ministry|the\s+statement|the\s+agency|the\s+air\s+force|the\s+governor|the\s+mayor)\s+(?:also\s+|now\s+|later\s+|further\s+)?(?:said|added|reported|says|adds)\b|"
+        r"(?:said|added|says|adds)\s+(?:it|he|she|they)\b|"
         r"selon\s+(?:la\s+même\s+source|le\s+ministère|lui|elle)|a-t-(?:il|elle)\s+(?:\w+\s+)?(?:précisé|ajouté|indiqué|affirmé|déclaré)|"
         r"(?:a|ont)\s+(?:précisé|ajouté|indiqué)\s+(?:le\s+ministère|la\s+même\s+source)|selon\s+le\s+ministère|"
         r"selon\s+(?:le|ce|son|leur|la)\s+(?:même\s+)?(?:communiqué|bilan|rapport|message|texte|document|déclaration|publication)|"
@@ -961,7 +964,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         gap = text[a.num.end:b.num.start]
         if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,3}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
                 and a.value is not None and b.value is not None and a.value <= b.value:
-            a.pair_launched = b.value
+            # "18 of the 27 drones it reports destroyed": the whole is a shot-down total, not a launch figure
+            shot_whole = re.match(r"^\s*(?:[\w\-]+\s+){0,3}?(?:(?:it|they)\s+(?:reports?|reported|says?|said|claims?|claimed)(?:\s+(?:were|had\s+been))?"
+                                  r"|(?:that|which)\s+(?:it|they)\s+(?:reports?|reported|says?|said|claims?|claimed))\s+"
+                                  r"(?:destroyed|downed|shot\s+down|intercepted)\b",
+                                  text[b.num.end:b.num.end + 70], re.I)
+            a.pair_launched = None if shot_whole else b.value
             if a.weapon is None and b.weapon:
                 a.weapon, a.model = b.weapon, b.model
             paired.add(i + 1)
@@ -1245,6 +1253,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             gap = text[p.end:n.start]
             if prev_counts and prev_counts[-1].num.start > p.end:
                 break
+            # a tally frame: "put the number of drones destroyed over the Bryansk region at 20"
+            if re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+at\s+(?:(?:some|about|around|at\s+least)\s+)?", gap, re.I) and \
+                    re.search(r"\b(?:number|total|figure|tally|count)\s+of\s+(?:[\w\-]+\s+){0,4}?(?:over|in|above|across)\s+(?:the\s+)?$",
+                              text[max(0, p.start - 80):p.start], re.I):
+                c.places = [p]
+                break
             tight = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast|regions))?\s*,\s*(?:(?:another|some|a\s+further|encore)\s+)?", gap, re.I)
             verbal = re.fullmatch(r"(?:\s+(?:region|oblast|Oblast))?\s+(?:reported|said|recorded|accounted\s+for|saw|a\s+fait\s+état\s+de|a\s+signalé|a\s+enregistré)\s+(?:(?:another|some)\s+)?", gap, re.I) or \
                 re.fullmatch(_ROW_VERBAL, gap, re.I)
@@ -1320,6 +1334,12 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if val is None and c.qualifier == "approximate" and not c.all_anaphor and role != "launched":
             it.approx_role = it.approx_role or role
             it.qualifier = "approximate"
+            return True
+        if role == "launched" and c.qualifier == "at_least" and val is not None and c.pair_launched is None \
+                and not c.all_anaphor and not c.all_of:
+            # "more than 100 drones" launched: a lower bound, not the launch figure (count left null)
+            it.approx_role = it.approx_role or role
+            it.qualifier = "at_least"
             return True
         if c.all_anaphor and val is None:
             # "… 12 drones, and all of them were shot down": the whole launched group
