@@ -47,3 +47,9 @@ def show(ms: list[dict]) -> str:
     return "\n".join(f"{m['event_type']} {m['weapon']} {m['claimant']}/{m['claimant_side']} att={m['attacker_side']} "
                      f"L={m['launched']} I={m['intercepted']} E={m['lost_to_ew']} H={m.get('hits')} {m['admin1_code']} "
                      f"{m['event_date']} p={m['parent_index']}" for m in ms)
+
+
+def assert_claims(run, text: str, expected: list[dict], **kw) -> None:
+    """Extract ``text`` with ``run`` and assert the mentions are exactly ``expected``."""
+    ms = run(text, **kw)
+    assert matches(ms, expected), show(ms)

@@ -115,14 +115,6 @@ MINI_HELDOUT = [
 ]
 
 
-def mini_score():
-    ok = 0
-    for cid, text, kw, exp in MINI_HELDOUT:
-        if matches(run(text, **kw), exp):
-            ok += 1
-    return ok, len(MINI_HELDOUT)
-
-
 @pytest.mark.parametrize("cid,text,kw,expected", MINI_HELDOUT, ids=[c[0] for c in MINI_HELDOUT])
 def test_mini_heldout(cid, text, kw, expected):
     ms = run(text, **kw)

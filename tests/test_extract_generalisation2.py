@@ -180,13 +180,6 @@ MINI_HELDOUT2 = [
 ]
 
 
-def mini_score():
-    ok = 0
-    for cid, text, kw, exp in MINI_HELDOUT2:
-        ok += matches(run(text, **kw), exp)
-    return ok, len(MINI_HELDOUT2)
-
-
 @pytest.mark.parametrize("cid,text,kw,expected", MINI_HELDOUT2, ids=[c[0] for c in MINI_HELDOUT2])
 def test_mini_heldout2(cid, text, kw, expected):
     ms = run(text, **kw)

@@ -6,7 +6,7 @@ a lone anaphoric placed interception, launch figures summed by the interception 
 defence failed to stop); closing attributions after a contrast clause.
 """
 
-from extract_helpers import matches, runner, show
+from extract_helpers import assert_claims, matches, runner, show
 
 run = runner("2025-11-14")      # a Friday
 I, S, A = "interception", "strike", "attack"
@@ -14,8 +14,7 @@ AF = "Ukrainian Air Force"
 
 
 def check(text, expected, **kw):
-    ms = run(text, **kw)
-    assert matches(ms, expected), show(ms)
+    assert_claims(run, text, expected, **kw)
 
 
 def test_generic_missile_total_split_into_subtypes_en():

@@ -7,7 +7,7 @@ without verb that opens a breakdown ("put the overall figure at N drones: …");
 ("Moscow-installed officials") are not event places.
 """
 
-from extract_helpers import matches, runner, show
+from extract_helpers import assert_claims, matches, runner, show
 
 run = runner("2025-11-14")      # a Friday
 I, S, A = "interception", "strike", "attack"
@@ -15,8 +15,7 @@ MOD = "Russian Ministry of Defence"
 
 
 def check(text, expected, **kw):
-    ms = run(text, **kw)
-    assert matches(ms, expected), show(ms)
+    assert_claims(run, text, expected, **kw)
 
 
 def test_mixed_breakdown_rows_with_french_oblast_preposition():
