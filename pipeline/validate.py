@@ -169,6 +169,17 @@ def _result(table: str, expectation: str, unexpected: list, kind: str,
             "unexpected_sample": [_clean(u) for u in unexpected[:SAMPLE_SIZE]], "kind": kind}
 
 
+def _row_count_check(recs: dict, table: str, key: str, count_col: str, child: str) -> dict:
+    """``table.count_col`` must equal the number of ``child`` rows pointing at the row by ``key``."""
+    per: dict[str, int] = {}
+    for r in recs[child]:
+        k = _s(r.get(key))
+        per[k] = per.get(k, 0) + 1
+    bad = [f"{_s(r.get(key))}: {count_col}={_s(r.get(count_col))} rows={per.get(_s(r.get(key)), 0)}"
+           for r in recs[table] if _num(r.get(count_col)) != per.get(_s(r.get(key)), 0)]
+    return _result(table, f"{count_col} equals the {table[:-1]}'s rows in {child}", bad, ROW)
+
+
 # --------------------------------------------------------------------------- normalisation
 
 def _missing(v: Any) -> bool:
@@ -628,14 +639,7 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
 
     # --- counts that must agree with the rows
     if present.get("articles") and present.get("mentions"):
-        per: dict[str, int] = {}
-        for m in recs["mentions"]:
-            a = _s(m.get("article_id"))
-            per[a] = per.get(a, 0) + 1
-        bad = [f"{_s(a.get('article_id'))}: n_mentions={_s(a.get('n_mentions'))} rows={per.get(_s(a.get('article_id')), 0)}"
-               for a in recs["articles"]
-               if _num(a.get("n_mentions")) != per.get(_s(a.get("article_id")), 0)]
-        out.append(_result("articles", "n_mentions equals the article's rows in mentions", bad, ROW))
+        out.append(_row_count_check(recs, "articles", "article_id", "n_mentions", "mentions"))
     if present.get("claims") and present.get("mentions"):
         owner = {_s(m.get("mention_id")): _s(m.get("claim_id")) for m in recs["mentions"]}
         bad = []
@@ -646,14 +650,7 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
                     bad.append(f"{cid}: {mid}")
         out.append(_result("claims", "mention_ids resolve to mentions of this claim", bad, STRUCTURAL))
     if present.get("incidents") and present.get("claims"):
-        per = {}
-        for c in recs["claims"]:
-            i = _s(c.get("incident_id"))
-            per[i] = per.get(i, 0) + 1
-        bad = [f"{_s(i.get('incident_id'))}: n_claims={_s(i.get('n_claims'))} rows={per.get(_s(i.get('incident_id')), 0)}"
-               for i in recs["incidents"]
-               if _num(i.get("n_claims")) != per.get(_s(i.get("incident_id")), 0)]
-        out.append(_result("incidents", "n_claims equals the incident's rows in claims", bad, ROW))
+        out.append(_row_count_check(recs, "incidents", "incident_id", "n_claims", "claims"))
 
     # --- per-row cross-field rules and breakdowns
     for name, id_col, parent_col in (("mentions", "mention_id", "parent_mention_id"),
