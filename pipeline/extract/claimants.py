@@ -4,19 +4,19 @@ Lexicons (``lexicons/<lang>/claimants.jsonl``): one entry per institution or rol
 regex ``patterns``; ``{PLACE}`` in a pattern stands for a capitalised place name whose
 country (via the gazetteer) gives the side of governors, mayors and local authorities.
 ``lexicons/<lang>/officials.jsonl`` maps named officials to their role;
-``lexicons/outlets.jsonl`` gives the side of outlets (for unattributed statements).
+``lexicons/outlets.jsonl`` (the outlets registry, ``outlets.py``) gives the side of outlets (for
+unattributed statements) and the voice of official channels.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from .resources import LEXICON_DIR, load_jsonl_lexicon
+from .resources import load_jsonl_lexicon
 from . import _deps
 
 _PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
@@ -108,39 +108,10 @@ def _scanner(lang: str):
     return flat, gate, officials, any_official
 
 
-@functools.lru_cache(maxsize=1)
-def _outlet_rules():
-    rules = []
-    for e in load_jsonl_lexicon("", "outlets") if False else _load_outlets():
-        for p in e["patterns"]:
-            rules.append((re.compile(p, re.IGNORECASE), e["side"]))
-    return rules
-
-
-def _load_outlets():
-    path = LEXICON_DIR / "outlets.jsonl"
-    out = []
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.append(json.loads(line))
-    return out
-
-
 def outlet_side(outlet: str | None, url: str | None = None) -> str:
-    """Side of an outlet: ``UA`` for Ukrainian outlets, ``RU`` for Russian ones, else ``other``."""
-    text = " ".join(x for x in (outlet, url) if x)
-    if not text:
-        return "other"
-    low = text.lower()
-    # wire agencies relaying (e.g. "Reuters", "AFP") are 'other' even when the text cites TASS
-    if outlet and re.search(r"reuters|afp|\bap\b|associated press|bbc|cnn|le monde|figaro|rfi|euronews|france ?24|tv5|ouest-france|la presse|independent(?! ?$)|guardian|new york times|washington post|bloomberg|dpa|efe", outlet, re.I) \
-            and not re.search(r"kyiv independent", outlet, re.I):
-        return "other"
-    for rx, side in _outlet_rules():
-        if rx.search(low):
-            return side
-    return "other"
+    """Side of an outlet (``UA``, ``RU``, else ``other``), from the outlets registry."""
+    from .outlets import outlet_side as _registry_side
+    return _registry_side(outlet, url)
 
 
 def _place_side(gaz, text: str, lang: str):

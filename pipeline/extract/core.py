@@ -22,6 +22,8 @@ from typing import Any
 
 from . import _deps
 from .claimants import outlet_side, ClaimantMention
+from .outlets import channel_claimant, claimant_source
+from .trace import CLAIM_FIELDS, ITEM_FIELDS, rule_ids, traced
 from .latin import analyze_sentence, coarse, Item
 from .resources import Resources, load_resources
 
@@ -80,6 +82,7 @@ class Claim:
     code: str | None = None     # the claimant's own region (governors, mayors, city administrations)
     kind: str | None = None
     into: Any = None            # the claim this one was merged into
+    rules: list = field(default_factory=list, compare=False)   # ids of the rules that made or changed it
 
 
 def _place_code(it: Item):
@@ -354,6 +357,7 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             c = _pick_claimant(scoped, it.pos)
             explicit = c is not None
             canonical = side = code = kind = None
+            how = "claimant.in_sentence"
             if c is not None:
                 canonical, code, kind = c.canonical, c.admin1_code, c.kind
                 side = _claimant_side(c, _place_country(it), r.country_hint)
@@ -362,10 +366,12 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                 # "X said it shot down 112 drones, as falling debris damaged homes in …": the outlet's narrative
                 c, explicit = None, False
                 canonical, side, code, kind = "outlet", o_side, None, None
+                how = "claimant.narrative_is_outlet"
             if canonical is None and contrasted:
                 # the outlet's own account, contradicted by the official in the same sentence
                 canonical, side = "outlet", o_side
                 it.ambiguous = True
+                how = "claimant.contrast_is_outlet"
             if canonical is None:
                 # delayed attribution: next sentence(s) that only attribute ("The account came from …")
                 nxt = _lookahead_claimant(analyzed, i_pos, paras, r.items)
@@ -401,17 +407,22 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                     prev_ok = False
                 if r.anaphoric_attrib and prev_ok:
                     canonical, side, code, kind = carried[0], carried[1], carried[4], carried[5]
+                    how = "claimant.anaphoric"
                 elif nxt is not None:
                     canonical, side, code, kind = nxt
+                    how = "claimant.lookahead"
                 elif prev_ok and not _looks_unattributed_news(s["text"]):
                     canonical, side, code, kind = carried[0], carried[1], carried[4], carried[5]
+                    how = "claimant.carried"
                 elif s.get("is_title"):
                     canonical, side = None, None
+                    how = "claimant.headline_unattributed"
                 else:
                     canonical, side = "outlet", o_side
+                    how = "claimant.unattributed"
             cl = Claim(item=it, sent_idx=s["idx"], para=para, sentences=[s["text"]], char_start=s["start"],
                        char_end=s["end"], lang=lang, claimant=canonical, side=side, explicit=explicit,
-                       is_title=bool(s.get("is_title")), code=code, kind=kind)
+                       is_title=bool(s.get("is_title")), code=code, kind=kind, rules=[f"{lang}.{how}"])
             # a local official's figure without a place is about the official's own region
             if it.place is not None and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") and \
                     getattr(it.place, "geo_precision", None) not in ("admin1", "country") and it.place.admin1_code and \
@@ -471,10 +482,10 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
             if c.item.parent is not None and 0 <= c.item.parent < len(r.items):
                 c.parent = by_item.get(id(r.items[c.item.parent]))
 
-    _sides(claims, o_side)
-    _cross_sentence(claims)
+    traced("core.sides", _sides, claims, o_side, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
+    traced("core.cross_sentence", _cross_sentence, claims, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
     claims = [c for c in claims if not c.dropped]
-    return _to_mentions(claims)
+    return _to_mentions(claims, article)
 
 
 _PERSONAL_ATTRIB = re.compile(
@@ -721,7 +732,7 @@ def _cross_sentence(claims: list[Claim]):
                     break
             if fallback is not None:
                 it.weapon = fallback.item.weapon
-    _apply_corrections(body)
+    traced("core.corrections", _apply_corrections, body, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
     # 2. launch + later interception figures of the same group → one claim
     for i, cl in enumerate(body):
         it = cl.item
@@ -809,8 +820,8 @@ def _cross_sentence(claims: list[Claim]):
         # a zero interception figure ("none of the Kinzhals were intercepted") that completed no launch figure
         if not cl.dropped and cl.item.intercepted == 0 and cl.item.launched is None and not any(cl.item.counts[2:]):
             cl.dropped = True
-    _sum_launch_groups(body)
-    _split_missile_totals(body, claims)
+    traced("core.sum_launch_groups", _sum_launch_groups, body, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
+    traced("core.split_missile_totals", _split_missile_totals, body, claims, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
     # 3. breakdown rows → running total of the same claimant
     live = [c for c in body if not c.dropped]
     for i, cl in enumerate(live):
@@ -1171,6 +1182,7 @@ def _generic(name) -> bool:
 
 def _absorb(p: Claim, c: Claim):
     a, b = p.item, c.item
+    p.rules += ["core.headline_dedup" if p.is_title or c.is_title else "core.same_claim_merge"] + c.rules + b.rules
     if not c.is_title and _generic(p.claimant) and c.claimant not in (None, "outlet") and not _generic(c.claimant):
         p.claimant, p.side, p.code, p.kind, p.explicit = c.claimant, c.side, c.code, c.kind, c.explicit
     for k in ("launched", "intercepted", "lost_to_ew", "hits"):
@@ -1202,7 +1214,20 @@ def _absorb(p: Claim, c: Claim):
     c.parent = None
 
 
-def _to_mentions(claims: list[Claim]) -> list[dict]:
+def _outlet_voice(c: Claim, article: dict) -> tuple[str, str, str, list]:
+    """(claimant, side, claimant_source, extra rule ids) of a claim as published: an unattributed
+    claim on an official channel speaks in the channel's voice (the outlets registry)."""
+    outlet, url = article.get("outlet"), article.get("url")
+    claimant, side = c.claimant or "outlet", c.side or "other"
+    if claimant == "outlet":
+        channel = channel_claimant(outlet, url)
+        if channel is not None:
+            return channel.claimant, channel.side, "outlet", ["claimant.outlet_registry"]
+    src = claimant_source(claimant, outlet, url)
+    return claimant, side, src, (["claimant.outlet_registry"] if src == "outlet" else [])
+
+
+def _to_mentions(claims: list[Claim], article: dict | None = None) -> list[dict]:
     # order: body order as found, headline-only claims first (they come first in the text)
     claims = sorted(claims, key=lambda c: (c.char_start, c.item.pos))
     index = {id(c): i for i, c in enumerate(claims)}
@@ -1223,10 +1248,12 @@ def _to_mentions(claims: list[Claim]) -> list[dict]:
         d = c.date or {}
         place = it.place
         qual = it.qualifier or ("exact" if any(v is not None for v in it.counts) else None)
+        claimant, side, source, voice_rules = _outlet_voice(c, article or {})
         m = {
             "sentence": " [...] ".join(c.sentences),
             "char_start": c.char_start, "char_end": c.char_end, "lang": c.lang,
-            "claimant": c.claimant or "outlet", "claimant_side": c.side or "other",
+            "claimant": claimant, "claimant_side": side, "claimant_source": source,
+            "rule_ids": rule_ids(c.rules, it.rules, voice_rules),
             "event_type": it.event_type, "weapon": it.weapon or "unknown", "weapon_model": it.model,
             "attacker_side": c.attacker,
             "launched": it.launched, "intercepted": it.intercepted, "lost_to_ew": it.lost_to_ew, "hits": it.hits,

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import cyrillic_lex as L
+from .outlets import channel_claimant, lookup as outlet_lookup
+from .trace import rule_ids, traced
 from .cyrillic_lex import NW, NE
 
 log = logging.getLogger(__name__)
@@ -263,6 +265,8 @@ class C:   # an internal claim
     generic: bool = False
     launch_units: list = field(default_factory=list)
     correction: bool = False
+    claimant_source: str = field(default="unknown", compare=False)   # text | outlet | unknown
+    rules: list = field(default_factory=list, compare=False)   # rule ids that made or changed it
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -745,7 +749,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     for np_ in nps:
         if np_.role == "ew" and (np_.count is not None or not any(c.event_type == "interception" for c in claims)):
             # "Еще шесть БПЛА подавлены средствами РЭБ": lost_to_ew of the report's claim
-            c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
+            c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start, rules=["ew.lost_to_ew"])
             c.lost_to_ew = _val(np_.count) if np_.count is not None else (1 if np_.singular else None)
             own = [p for p in places if p.start > np_.end and not re.search(r"[.;]", s[np_.end:p.start])]
             if own and not _is_multi(own):
@@ -756,7 +760,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     # ---------------- launches / attacks
     for np_ in nps:
         if np_.role == "launch" and np_.cls not in ("unknown",):
-            c = C(u, [u], "attack", np_.cls, list(np_.models), pos=np_.start)
+            c = C(u, [u], "attack", np_.cls, list(np_.models), pos=np_.start, rules=["launch.attack"])
             c.generic = np_.generic
             c.launched = _val(np_.count) if np_.count else (1 if np_.singular else None)
             if np_.count is not None and np_.count.qualifier != "exact":
@@ -774,7 +778,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     c.region, c.loc_text = over[0].region, _loc_text(u, s, over[0])
             claims.append(c)
         elif np_.role == "launch" and np_.cls == "unknown" and np_.count is not None:
-            c = C(u, [u], "attack", "unknown", [], pos=np_.start, launched=_val(np_.count))
+            c = C(u, [u], "attack", "unknown", [], pos=np_.start, launched=_val(np_.count), rules=["launch.count"])
             c.role = "launch"
             claims.append(c)
 
@@ -948,7 +952,7 @@ def _count_windows(s: str, counts: list, places: list, upto: int):
 def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list, upto: int,
                         ctx: dict, icpt: list) -> list[C]:
     out: list[C] = []
-    total = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start)
+    total = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start, rules=["interception.frame_total"])
     total.all_flag = np_.all_flag
     total.generic = np_.generic
     if np_.count is not None:
@@ -999,11 +1003,11 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
         if _TOTAL_WORD_RE.search(s[max(0, n.start - 60):n.start]) and not ps:
             total_after = n
     if total_after is not None:
-        t2 = C(u, [u], "interception", np_.cls, list(np_.models), pos=total_after.start)
+        t2 = C(u, [u], "interception", np_.cls, list(np_.models), pos=total_after.start, rules=["interception.total_after_rows"])
         t2.intercepted = _val(total_after)
         t2.role = "total"
         first = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start,
-                  intercepted=total.intercepted)
+                  intercepted=total.intercepted, rules=["interception.frame_first"])
         _locate(first, u, s, own)
         first.role = "row"
         first.parent = t2
@@ -1044,7 +1048,7 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
                 continue
             if _INCL_RE.search(before) and last_row is not None:
                 # "в том числе N, летевших на Москву": sub-row of the previous row
-                sub = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start)
+                sub = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, rules=["interception.sub_row"])
                 sub.intercepted = _val(n)
                 sub.role = "sub"
                 sub.parent = last_row
@@ -1073,7 +1077,7 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
             dist = np_.count is not None and np_.count.distributive
             if dist:
                 for p in _dedupe_regions(own):
-                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start, intercepted=total.intercepted)
+                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start, intercepted=total.intercepted, rules=["interception.distributive"])
                     _locate(c, u, s, [p])
                     out.append(c)
                 return out
@@ -1172,7 +1176,7 @@ def _locate(c: C, u: Unit, s: str, ps: list) -> None:
 def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: bool = False) -> list[C]:
     out = []
     if not ps:
-        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start)
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, rules=["interception.list_row"])
         c.intercepted = None if n.distributive else _val(n)
         c.role = "row"
         c.parent = parent
@@ -1196,7 +1200,7 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
                 rest = regs[k:]
                 regs = regs[:k]
                 for p in rest:
-                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=p.start)
+                    c = C(u, [u], "interception", np_.cls, list(np_.models), pos=p.start, rules=["interception.distributed_row"])
                     c.role = "row"
                     c.generic = np_.generic
                     c.parent = parent
@@ -1206,7 +1210,7 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
                     out.append(c)
                 break
     if len(regs) > 1 and not n.distributive:
-        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n), rules=["interception.row"])
         c.role = "row"
         c.parent = parent
         c.ambiguous = True
@@ -1214,7 +1218,7 @@ def _rows_from(u: Unit, s: str, np_: NP, n, ps: list, before: str, parent, cut: 
         out.append(c)
         return out
     for p in regs:
-        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n))
+        c = C(u, [u], "interception", np_.cls, list(np_.models), pos=n.start, intercepted=_val(n), rules=["interception.row_single"])
         c.role = "row"
         c.generic = np_.generic
         c.parent = parent
@@ -1343,11 +1347,11 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
     loc_total = None
     if regs and _LOC_COUNT_RE.search(s) and not (len(regs) == 1 and regs[0].region.code == ctx.get("unit_claimant_code")):
         # "влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are rows
-        loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+        loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.locations_total"])
         made.append(loc_total)
     if regs:
         for p in regs:
-            c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+            c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.per_place"])
             c.region = p.region
             c.loc_text = _loc_text(u, s, p)
             if len(regs) > 1 or loc_total is not None:
@@ -1359,7 +1363,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
                 c.ambiguous = True
             made.append(c)
     else:
-        c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start)
+        c = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.single"])
         if own_region:
             c.notes.append("own-region")
         made.append(c)
@@ -1390,25 +1394,31 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
 # --------------------------------------------------------------------------- claimants
 
 def _article_claimant(article: dict, units: list[Unit]):
+    """The voice an article's posts speak in when a unit names no one, and where it comes from:
+    ``(hit, "outlet")`` for an official channel (the outlets registry, or a claimant named in the
+    outlet string), ``(hit, "text")`` for a channel header on the first line, else ``(None, None)``."""
     outlet = article.get("outlet") or ""
+    channel = channel_claimant(outlet, article.get("url"))
+    if channel is not None:
+        return L.ClaimantHit(0, 0, channel.claimant, channel.side, "institution"), "outlet"
     low = L.normalise(outlet)
     if re.search(r"ministry of defen[cs]e", low) and re.search(r"russia", low):
-        return L.ClaimantHit(0, 0, "Russian Ministry of Defence", "RU", "institution")
+        return L.ClaimantHit(0, 0, "Russian Ministry of Defence", "RU", "institution"), "outlet"
     if re.search(r"ukrainian air force", low):
-        return L.ClaimantHit(0, 0, "Ukrainian Air Force", "UA", "institution")
+        return L.ClaimantHit(0, 0, "Ukrainian Air Force", "UA", "institution"), "outlet"
     if re.search(r"general staff", low) and re.search(r"ukrain", low):
-        return L.ClaimantHit(0, 0, "Ukrainian General Staff", "UA", "institution")
+        return L.ClaimantHit(0, 0, "Ukrainian General Staff", "UA", "institution"), "outlet"
     hits = L.find_claimants(low)
     if hits and not re.search(r"новост|вести|правд|суспільн|тасс|риа|рбк|интерфакс|газет|news", low):
-        return hits[0]
+        return hits[0], "outlet"
     # the channel header on the first line ("Повітряні сили ЗСУ", "Іван Федоров, начальник …")
     if units:
         first = units[0]
         if len(first.text) <= 90 and not L.find_triggers(first.norm):
             hs = L.find_claimants(first.norm)
             if hs:
-                return hs[0]
-    return None
+                return hs[0], "text"
+    return None, None
 
 
 def _unit_claimant(u: Unit):
@@ -1470,10 +1480,11 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
           and units[0].end <= first_line_end and not units[0].text.rstrip().endswith(".")):
         units[0].is_title = True
 
-    outlet_side = L.outlet_side(article.get("outlet"))
+    outlet_side = L.outlet_side(article.get("outlet"), article.get("url"))
     if outlet_side == "other" and lang == "uk":
         outlet_side = "UA"
-    channel = _article_claimant(article, units)
+    channel, channel_source = _article_claimant(article, units)
+    outlet_known = outlet_lookup(article.get("outlet"), article.get("url")) is not None
     official = channel is not None
     is_digest = bool(_DIGEST_RE.search(norm))
     cut = _is_cut(text)
@@ -1569,10 +1580,16 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
                 ch = prev_ex[-1]
         if ch is not None:
             c.claimant, c.side, c.claimant_code, c.claimant_kind = ch.canonical, ch.side, ch.admin1_code, ch.kind
+            c.claimant_source = channel_source if ch is channel else "text"
+            c.rules.append("claimant.outlet_registry" if ch is channel and channel_source == "outlet" else
+                           "claimant.channel_header" if ch is channel else
+                           "claimant.in_unit" if ch is u.claimant else "claimant.carried")
             if ch.kind in ("mayor", "governor") and ch.admin1_code in _OCCUPIED and lang == "ru" and outlet_side != "UA":
                 c.side = "RU"
         else:
             c.claimant, c.side = "outlet", outlet_side
+            c.claimant_source = "outlet" if outlet_known else "unknown"
+            c.rules.append("claimant.outlet_registry" if outlet_known else "claimant.unattributed")
         c.date = _inherited_date(u, units, main_date, is_digest or daily)
         # the governor's own region for "над областью" / claims with no place
         if c.region is None and c.claimant_code and c.role in ("single", "strike", "launch") and (
@@ -1588,12 +1605,12 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         if c.region is not None and c.region.code == "RU-MOW" and c.role != "sub" and _FLYING_MOSCOW_RE.search(c.unit.norm):
             c.ambiguous = True
             c.notes.append("flying toward Moscow")
-    claims = _link_rows_across_units(claims)
-    claims = _propagate_models(claims, units)
-    claims = _merge_launch_ew(claims)
-    claims = _link_weapon_breakdown(claims)
-    claims = _regional_weapon_rows(claims)
-    claims = _apply_corrections(claims)
+    claims = traced("core.link_rows_across_units", _link_rows_across_units, claims)
+    claims = traced("core.propagate_models", _propagate_models, claims, units)
+    claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)
+    claims = traced("core.link_weapon_breakdown", _link_weapon_breakdown, claims)
+    claims = traced("core.regional_weapon_rows", _regional_weapon_rows, claims)
+    claims = traced("core.corrections", _apply_corrections, claims)
     # an attack (launch) claim is about the enemy's weapons: "российские бойцы применили ударный БпЛА"
     # is the claimant's own strike, not an attack claim
     for c in claims:
@@ -1604,19 +1621,19 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             c.dropped = True
         elif c.side == "RU" and _OWN_LAUNCHER_RE.search(c.unit.norm) and not _ENEMY_SUBJECT_RE.search(c.unit.norm):
             c.dropped = True
-    claims = _context_places(claims, units)
+    claims = traced("core.context_places", _context_places, claims, units)
     if _CUMULATIVE_ART_RE.search(norm):
         for c in claims:
             if c.event_type == "interception" and c.intercepted is None and c.launched is None and c.lost_to_ew is None:
                 c.dropped = True
-    claims = _merge_title(claims)
-    claims = _link_strike_breakdown(claims)
-    claims = _dedupe(claims)
-    claims = _merge_strike_followups(claims)
-    claims = _resolve_all(claims)
+    claims = traced("core.headline_dedup", _merge_title, claims)
+    claims = traced("core.link_strike_breakdown", _link_strike_breakdown, claims)
+    claims = traced("core.dedupe", _dedupe, claims)
+    claims = traced("core.merge_strike_followups", _merge_strike_followups, claims)
+    claims = traced("core.attacker_side", _resolve_all, claims)
 
     if ctx.get("gaz") is not None:
-        _agree_with_gazetteer(claims, ctx["gaz"], lang)
+        traced("core.gazetteer_agreement", _agree_with_gazetteer, claims, ctx["gaz"], lang)
 
     out = []
     index = {}
@@ -2364,4 +2381,8 @@ def _to_mention(c: C, text: str, lang: str, index: dict) -> dict:
         "admin1_code": reg.code if reg is not None else None,
         "country_code": country,
         "notes": notes,
+        "claimant_source": c.claimant_source,
+        # ids of the unit rules get the language; whole-article passes ("core.") and the registry do not
+        "rule_ids": rule_ids([r if r.startswith(("core.", "claimant.outlet_registry")) else f"{lang}.{r}"
+                              for r in c.rules]),
     }

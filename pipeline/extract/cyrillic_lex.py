@@ -485,24 +485,7 @@ def _city_name(city: str, reg: Region) -> str:
     return city[:1].upper() + city[1:]
 
 
-@functools.lru_cache(maxsize=1)
-def _outlet_patterns():
-    out = []
-    for e in _jsonl("ru", "outlets"):
-        for p in e["patterns"]:
-            out.append((re.compile(p), e["side"]))
-    return out
-
-
-def outlet_side(outlet: str | None) -> str:
-    if not outlet:
-        return "other"
-    low = outlet.lower()
-    for rx, side in _outlet_patterns():
-        if rx.search(low):
-            return side
-    try:
-        from .claimants import outlet_side as _os
-        return _os(outlet)
-    except Exception:
-        return "other"
+def outlet_side(outlet: str | None, url: str | None = None) -> str:
+    """Side of an outlet (``UA``, ``RU``, else ``other``), from the outlets registry."""
+    from .outlets import outlet_side as _registry_side
+    return _registry_side(outlet, url)

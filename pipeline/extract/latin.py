@@ -353,6 +353,7 @@ class Count:
     weak_role: bool = False        # role from a reporting verb ("fait état de", "reported")
     coord: bool = False            # coordinated with the previous count ("45 drones and both missiles")
     correction: bool = False       # a revised figure ("revised the figure to 34", "porté son bilan à 24")
+    rules: list = field(default_factory=list, compare=False)   # rule ids (without the language prefix)
 
 
 @dataclass
@@ -382,6 +383,7 @@ class Item:
     correction: bool = False        # a revised figure: replaces the matching earlier claim's figure (core)
     pos: int = 0
     notes: list = field(default_factory=list)
+    rules: list = field(default_factory=list, compare=False)   # ids of the rules that made or changed it
 
     @property
     def counts(self):
@@ -414,6 +416,18 @@ _TALLY_VERB = re.compile(
     r"(?:put|puts|putting|estimated|estimates|gave|gives|set|sets|tallied|counted|numbered|listed|"
     r"a\s+(?:fixé|chiffré|évalué|estimé|établi|dénombré|recensé|comptabilisé|avancé)|ont\s+(?:fixé|chiffré|évalué|estimé|établi|dénombré|recensé|comptabilisé)|"
     r"chiffre|évalue|estime|fixe|dénombre|recense|comptabilise)\b", re.I)
+
+
+def _count_rule_ids(c: Count, lang: str) -> list[str]:
+    """Rule ids of a count (where it came from, which count rules shaped it), with the language."""
+    ids = list(c.rules)
+    for flag, rid in (("distributive", "count.distributive"), ("all_of", "count.all_of"), ("all_but", "count.all_but"),
+                      ("all_anaphor", "count.all_anaphor"), ("anaphor", "count.anaphor"), ("coord", "count.coordinated"),
+                      ("toward_capital", "count.toward_capital"), ("weak_role", "role.reporting_verb")):
+        if getattr(c, flag):
+            ids.append(rid)
+    ids.append(f"role.{c.role}" if c.role else "role.default")
+    return [f"{lang}.{r}" for r in ids]
 
 
 def _tally_subject(text: str, cands: list) -> list:
@@ -625,6 +639,7 @@ def _quantifier_counts(text: str, weapons: list, triggers: list, counts: list) -
                   anaphor=bool(value == 2 or all_an or re.search(r"\b(?:the|le|la|l['’])\s+(?:[\w\-]+\s+){0,2}$", before, re.I)))
         c.all_of = value == 2
         c.all_anaphor = all_an
+        c.rules.append("count.quantifier")
         counts.append(c)
     # pronouns: "both were destroyed", "all of them were shot down", "ils ont tous été abattus"
     for rx, value in ((_BOTH_PRONOUN, 2), (_ALL_PRONOUN, None)):
@@ -642,6 +657,7 @@ def _quantifier_counts(text: str, weapons: list, triggers: list, counts: list) -
             c = Count(num=fake, value=value, qualifier="exact" if value else None, role=role_of[t[2]], anaphor=True)
             c.all_of = value == 2
             c.all_anaphor = value is None
+            c.rules.append("count.pronoun")
             counts.append(c)
 
 
@@ -910,7 +926,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if own is None and re.search(r"\b(?:at|in|on|sur|dans|à|en)\s+(?:the\s+|les\s+)?$", text[max(0, n.start - 12):n.start], re.I) \
                 and re.match(r"^\s*(?:others?|autres|more|de\s+plus)\b", after, re.I):
             continue      # "debris fell at four others" counts places, not weapons
-        c = Count(num=n, value=n.value, qualifier=n.qualifier)
+        c = Count(num=n, value=n.value, qualifier=n.qualifier, rules=["count.number"])
         if re.match(r"^\s*(?:interceptions|downings|shoot-?downs|drones?\s+(?:downed|intercepted))\b", after, re.I):
             c.role = "intercepted"
         c.all_but = bool(re.search(r"\ball\s+but\s*$|\btous\s+sauf\s*$|\bà\s+l['’]exception\s+de\s*$", text[max(0, n.start - 20):n.start], re.I))
@@ -934,7 +950,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if prev:
             p = prev[-1]
             fake = _deps.Num(m.start(), m.end(), m.group(), p.value, p.qualifier, "count")
-            counts.append(Count(num=fake, value=p.value, qualifier=p.qualifier, weapon=p.weapon, model=p.model))
+            counts.append(Count(num=fake, value=p.value, qualifier=p.qualifier, weapon=p.weapon, model=p.model,
+                                rules=["count.same_number"]))
     counts.sort(key=lambda c: c.num.start)
 
     # "123 drones and a ballistic missile", "neuf missiles, un missile de croisière": a singular weapon
@@ -951,7 +968,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
             st = w.start - 1
             fake = _deps.Num(st, st, "1", 1, "exact", "count")
-            counts.append(Count(num=fake, value=1, qualifier="exact", weapon=w.weapon_class, model=w.model, weapon_own=True))
+            counts.append(Count(num=fake, value=1, qualifier="exact", weapon=w.weapon_class, model=w.model, weapon_own=True,
+                                rules=["count.singular_weapon"]))
         counts.sort(key=lambda c: c.num.start)
 
     _quantifier_counts(text, weapons, triggers, counts)
@@ -970,6 +988,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                                   r"(?:destroyed|downed|shot\s+down|intercepted)\b",
                                   text[b.num.end:b.num.end + 70], re.I)
             a.pair_launched = None if shot_whole else b.value
+            a.rules.append("count.x_of_y")
             if a.weapon is None and b.weapon:
                 a.weapon, a.model = b.weapon, b.model
             paired.add(i + 1)
@@ -978,6 +997,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 and a.value is not None and b.value is not None and b.value <= a.value:
             # "Of the 127 drones, 91 were downed"
             b.pair_launched = a.value
+            b.rules.append("count.of_the_y_x")
             if b.weapon is None and a.weapon:
                 b.weapon, b.model = a.weapon, a.model
             b.anaphor = True
@@ -1321,12 +1341,15 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         it = Item(event_type="attack", weapon=c.weapon or "unknown", model=c.model, qualifier=c.qualifier,
                   anaphor=c.anaphor, toward_capital=c.toward_capital, pos=c.num.start, all_but=c.all_but,
                   all_anaphor=c.all_anaphor, correction=c.correction)
+        it.rules.append(f"{lang}.item.per_place" if place is not None else
+                        f"{lang}.item.multi_place" if multi else f"{lang}.item.count")
         it.place = place
         it.location_text = place.text if place is not None else None
         it.multi_place = multi
         return it
 
     def set_role(it: Item, c: Count) -> bool:
+        it.rules.extend(_count_rule_ids(c, lang))
         role = c.role or ("intercepted" if it.place is not None or it.multi_place or c.anaphor else "launched")
         val = c.value
         if getattr(it, role) is not None:
@@ -1363,6 +1386,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for c in counts:
         if _CORRECTION_BEFORE.search(text[max(0, c.num.start - 90):c.num.start]):
             c.correction = True
+            c.rules.append("count.correction")
             if c.role is None:
                 c.role = "intercepted" if any(t[2] in ("INTERCEPT", "EW") for t in trig) or not any(
                     t[2] == "LAUNCH" for t in trig) else "launched"
@@ -1472,7 +1496,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if (_NONE_OF_BEFORE.search(before) and _INTERCEPT_AFTER.match(after)) or \
                 (_DEF_BEFORE.search(before) and _NEG_INTERCEPT_AFTER.match(after)) or _FAILED_TO_BEFORE.search(before):
             items.append(Item(event_type="interception", weapon=w.weapon_class, model=w.model, intercepted=0,
-                              qualifier="exact", anaphor=True, pos=w.start))
+                              qualifier="exact", anaphor=True, pos=w.start, rules=[f"{lang}.interception.none_downed"]))
     # "huit bombes … sur Stepnohirsk, dont trois ont frappé des maisons": the anaphoric figure
     # belongs to the launch figure before it, placed or not
     # (the nearest earlier launch figure of the same weapon group: "Russia fired two Kh-59s and 40
@@ -1563,7 +1587,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     ci = (_COUNTLESS_INTERCEPT.search(text) or _PASSIVE_REPELLED.search(text)) if not items and res.claimant is not None else None
     if ci is not None:
         it = Item(event_type="interception", weapon=_deps.combine_classes([w.weapon_class for w in weapons]) if weapons else "drone",
-                  pos=ci.start())
+                  pos=ci.start(), rules=[f"{lang}.interception.countless"])
         if event_places:
             it.place, it.location_text = event_places[0], event_places[0].text
         # "the other drones were intercepted over the Oryol, Lipetsk and Tambov regions": one row per
@@ -1578,7 +1602,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if len(lst) > 1 and all(x.admin1_code for x in lst):
             for q in lst:
                 row = Item(event_type="interception", weapon=it.weapon, pos=q.start, place=q, location_text=q.text,
-                           ambiguous=True)
+                           ambiguous=True, rules=[f"{lang}.interception.countless_region_list"])
                 items.append(row)
         else:
             items.append(it)
@@ -1702,7 +1726,8 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
         return wclass
     overall = bool(_SITE_COUNT.search(text) or _OVERALL_STRIKE.search(text))
     if not plist:
-        it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=strike_trigs[0][0] if strike_trigs else 0)
+        it = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=strike_trigs[0][0] if strike_trigs else 0,
+                  rules=[f"{lang}.strike.unplaced"])
         it.country_hint = res.country_hint
         it.attacker = res.explicit_attacker
         it.is_total = overall
@@ -1712,11 +1737,13 @@ def _strike_items(text, lang, res: SentenceResult, triggers, weapons, event_plac
     parent = None
     if multi and overall:
         # an overall strike stated over a list of regions: the total, then one row per region
-        tot = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=plist[0].start - 1, is_total=True)
+        tot = Item(event_type="strike", weapon=wclass, model=model, target=tgt, pos=plist[0].start - 1, is_total=True,
+                   rules=[f"{lang}.strike.overall_total"])
         tot.country_hint = res.country_hint or plist[0].country_code
         res.items.append(tot)
         parent = len(res.items) - 1
     for p in plist:
         it = Item(event_type="strike", weapon=clause_weapon(p.start) if len(bounds) > 2 else wclass, model=model,
-                  target=tgt, place=p, location_text=p.text, ambiguous=multi, pos=p.start, parent=parent)
+                  target=tgt, place=p, location_text=p.text, ambiguous=multi, pos=p.start, parent=parent,
+                  rules=[f"{lang}.strike.per_place"])
         res.items.append(it)

@@ -25,6 +25,7 @@ MENTION_KEYS = (
     "weapon", "weapon_model", "attacker_side", "launched", "intercepted", "lost_to_ew", "hits",
     "count_qualifier", "target", "location_text", "country_hint", "event_date",
     "event_date_start", "event_date_end", "date_precision", "date_text", "ambiguous",
+    "claimant_source", "rule_ids",
 )
 #: Place resolution the extractor made from the sentence's context, handed to geocode as hints.
 HINT_KEYS = {"admin1_code": "admin1_code_hint", "location_id": "location_id_hint"}
