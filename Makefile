@@ -28,7 +28,7 @@ EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER
 stage = $(PY) -m pipeline stage $(1) $(DIRS) $(2)
 
 .DELETE_ON_ERROR:
-.PHONY: all help setup test bench gazetteer report docs validate clean distclean FORCE
+.PHONY: all help setup test lint bench gazetteer report docs validate clean distclean FORCE
 
 all: $(P)/datapackage.json ## Build and publish the dataset (creates .venv on first use)
 
@@ -83,6 +83,9 @@ docs: $(STAMP) ## Regenerate docs/data-dictionary.md from schemas/
 
 test: $(STAMP) ## Run the test suite
 	$(PY) -m pytest -q tests
+
+lint: $(STAMP) ## Structure limits: list modules in pipeline/ over 500 lines and functions over 80 (exit 1 if any)
+	$(PY) scripts/check_sizes.py pipeline
 
 bench: $(STAMP) ## Benchmarks: gazetteer load/lookup, then the pipeline on a synthetic 1k/5k/20k corpus
 	$(PY) -m pipeline.geocode.bench
