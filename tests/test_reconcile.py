@@ -62,6 +62,7 @@ def mention(mid: str, article: dict, *, place: dict, date: dict = NIGHT_0318, **
         "weapon": "drone", "weapon_model": None, "attacker_side": "UA", "launched": None,
         "intercepted": None, "lost_to_ew": None, "hits": None, "count_qualifier": "exact",
         "target": None, "location_text": None, "ambiguous": False, **place, **date,
+        "claimant_source": "text", "rule_ids": "en.claimant.in_sentence|en.count.number",
     }
     m.update(kw)
     return m

@@ -74,7 +74,7 @@ def records() -> dict[str, list[dict]]:
              first_published="2025-03-19", source_urls="https://x.test/2",
              mention_ids=f"{a2}-01"),
     ]
-    sent = {"sentence": "…", "lang": "en"}
+    sent = {"sentence": "…", "lang": "en", "claimant_source": "text", "rule_ids": "en.claimant.in_sentence"}
     mentions = [
         dict(total, **sent, mention_id=f"{a1}-01", article_id=a1, claim_id="c-000000000001",
              char_start=0, char_end=80),
@@ -82,7 +82,8 @@ def records() -> dict[str, list[dict]]:
              parent_mention_id=f"{a1}-01", char_start=81, char_end=140),
         dict(total, **sent, mention_id=f"{a1}-03", article_id=a1, claim_id="c-000000000001",
              char_start=141, char_end=200),
-        dict(bel, sentence="…", lang="ru", mention_id=f"{a2}-01", article_id=a2,
+        dict(bel, sentence="…", lang="ru", claimant_source="outlet", rule_ids="claimant.outlet_registry|ru.interception.frame_total",
+             mention_id=f"{a2}-01", article_id=a2,
              claim_id="c-000000000003", char_start=0, char_end=120),
     ]
     merges = [{"old_incident_id": "i-000000000009", "new_incident_id": "i-000000000001"}]
