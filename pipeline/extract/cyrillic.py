@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import cyrillic_lex as L
+from . import cyrillic_forms as F
 from .outlets import channel_claimant, lookup as outlet_lookup
 from .trace import rule_ids, traced
 from .cyrillic_lex import NW, NE
@@ -265,6 +266,7 @@ class C:   # an internal claim
     generic: bool = False
     launch_units: list = field(default_factory=list)
     correction: bool = False
+    missed: int | None = None    # "не вдалося збити лише N": the count not shot down
     claimant_source: str = field(default="unknown", compare=False)   # text | outlet | unknown
     rules: list = field(default_factory=list, compare=False)   # rule ids that made or changed it
 
@@ -435,7 +437,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
     weps = L.find_weapons(s)
     # a number inside a weapon model (RM-70, С-300, Ми-8) is not a count
     nums = [n for n in nums if not any(w.start <= n.start and n.end <= w.end for w in weps)]
-    nums = [n for n in nums if not re.match(r"-?(?:й|я|го|х|ти|ми|ї|ого)\b|-", s[n.end:n.end + 3])]
+    nums = [n for n in nums if F.instrumental_suffix(s, n) or not re.match(r"-?(?:й|я|го|х|ти|ми|ї|ого)\b|-", s[n.end:n.end + 3])]
     nums = [n for n in nums if not re.search(r"[a-zа-я]-$", s[max(0, n.start - 2):n.start])]
     trigs = [t for t in L.find_triggers(s) if not (t.kind in ("interception", "strike_destroy") and _ATTRIBUTIVE_RE.search(t.text))]
     # "обнаружены 22 БПЛА" counts the attack only in an air-defence report (not a recce drone
@@ -633,6 +635,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
                     and not re.search(r"[.;]", s[np_.end:m.start()]) \
                     and any(_coarse(a.cls) == _coarse(np_.cls) for a in after):
                 np_.role = "launch"
+    F.complement_counts(s, nums, used_nums, nps, ctx, NP)
+    F.anaphoric_counts(s, nums, used_nums, nps, trigs, ctx, NP)
     # "Еще 15 уничтожены над Калужской областью": a count next to an interception verb, no noun
     if ctx.get("last_icpt_cls") and not any(np_.role == "interception" for np_ in nps):
         for n in nums:
@@ -764,7 +768,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             c.generic = np_.generic
             c.launched = _val(np_.count) if np_.count else (1 if np_.singular else None)
             if np_.count is not None and np_.count.qualifier != "exact":
-                c.ambiguous = True
+                c.ambiguous, c.qualifier = True, np_.count.qualifier
             c.role = "launch"
             c.region = None
             # "атакував Київ": target place right after the launch verb
@@ -782,6 +786,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             c.role = "launch"
             claims.append(c)
 
+    claims.extend(F.missed_claims(u, nps, C))
     # ---------------- strikes
     claims.extend(_strikes(u, s, trigs, nps, places, ctx, claims))
     if corr:
@@ -826,7 +831,7 @@ def _gaz_places(u: Unit, s: str, ctx: dict) -> list:
 def _val(n) -> int | None:
     if n is None:
         return None
-    if n.qualifier and n.qualifier != "exact":
+    if n.qualifier and n.qualifier != "exact" and not n.upper_bound:
         return None
     return n.value
 
@@ -1367,6 +1372,8 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
         if own_region:
             c.notes.append("own-region")
         made.append(c)
+    if len(made) == 1 or loc_total is not None:
+        made[0].hits = F.hit_count(s, strike_trigs, nps)
     for c in made:
         c.target = target
         c.role = "strike" if c.parent is None else "row"
@@ -1608,6 +1615,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = traced("core.link_rows_across_units", _link_rows_across_units, claims)
     claims = traced("core.propagate_models", _propagate_models, claims, units)
     claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)
+    claims = traced("core.complement_shoot_down", F.apply_complements, claims, _same_report, _compatible)
     claims = traced("core.link_weapon_breakdown", _link_weapon_breakdown, claims)
     claims = traced("core.regional_weapon_rows", _regional_weapon_rows, claims)
     claims = traced("core.corrections", _apply_corrections, claims)
@@ -1887,7 +1895,7 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
             if c.region is not None and t.region is None and not any(k.parent is t for k in claims):
                 t.region, t.loc_text = c.region, c.loc_text
             if c.launched is not None and t.launched is None:
-                t.launched = c.launched
+                t.launched, t.qualifier = c.launched, t.qualifier or c.qualifier
                 t.launch_units.append(c.unit.idx)
             elif c.launched is not None and c.unit.idx in t.launch_units:
                 t.launched += c.launched          # "восемью … и тремя …" in one sentence

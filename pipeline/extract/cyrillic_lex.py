@@ -110,6 +110,7 @@ class Num:
     qualifier: str = "exact"
     kind: str = "count"
     distributive: bool = False
+    upper_bound: bool = False     # "до 100 ударних БпЛА": "up to N", the figure is kept
 
 
 def find_numbers(text: str, lang: str) -> list[Num]:
@@ -138,6 +139,8 @@ def find_numbers(text: str, lang: str) -> list[Num]:
         before = text[max(0, n.start - 6):n.start]
         if re.search(NW + r"по\s+$", before):
             n.distributive = True
+        if n.qualifier == "approximate" and n.value is not None and re.search(NW + r"до\s+$", before):
+            n.upper_bound = True
     return out
 
 

@@ -1,0 +1,142 @@
+"""Ukrainian / Russian claim forms of the Air Force nightly tally and of the MoD posts, as small
+named rules used by :mod:`pipeline.extract.cyrillic` (which keeps the unit analysis and the frame).
+
+Unit-level rules take the normalised unit text ``s``, its counts, the NPs found so far and the
+triggers, and add NPs with a role; claim-level rules take the article's claims and fix fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cyrillic_lex import NE, NW
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, _FLAGS)
+
+
+# "95-ма", "37-ьма", "7-ома": digits with the instrumental ending (Ukrainian)
+_INSTR_SUFFIX_RE = re.compile(r"-(?:ма|ьма|ома|ьома|мя)" + NE)
+_OF_THEM_AFTER_RE = _rx(r"^\s*(?:из|з|із) (?:них|которых|яких)" + NE)
+_OF_THEM_BEFORE_RE = _rx(r"(?:из|з|із) (?:них|которых|яких)\W*(?:\w+\s+){0,1}$")
+_ICPT_KINDS = ("interception", "strike_destroy")
+# "не вдалося збити лише один", "збити не вдалося тільки два дрони", "не збито лише 3"
+_COMPLEMENT_RE = _rx(
+    r"(?:не\s+(?:вдалося|вдалось|удалось|удалося|було)\s+(?:збити|сбить|збито|сбито)|(?:збити|сбить)\s+не\s+(?:вдалося|вдалось|удалось|удалося)"
+    r"|не\s+(?:збито|збили|сбито|сбили|перехоплено|перехвачено))\s+(?:лише|тільки|лишь|только)?\s*$")
+
+
+def instrumental_suffix(s: str, n) -> bool:
+    """A digit count written with its instrumental case ending ("95-ма ударними БпЛА") is still
+    a count (unlike ordinals such as "5-й", "10-го")."""
+    return bool(n.text[-1:].isdigit() and _INSTR_SUFFIX_RE.match(s, n.end))
+
+
+def _report_class(ctx: dict) -> str | None:
+    """The weapon group the post's earlier units launched or intercepted (for a bare count)."""
+    launched = [c for c in ctx.get("launched_cls", []) if c not in ("unknown", "artillery", "mixed")]
+    return launched[-1] if launched else ctx.get("last_icpt_cls")
+
+
+def _near_trigger(s: str, n, trigs: list, kinds: tuple, reach: int = 40):
+    """The trigger of ``kinds`` nearest to count ``n`` in its clause (before or after it)."""
+    best = None
+    for t in trigs:
+        if t.kind not in kinds:
+            continue
+        a, b = (t.end, n.start) if t.end <= n.start else (n.end, t.start)
+        if b - a > reach or re.search(r"[.;!?]", s[a:b]):
+            continue
+        if best is None or b - a < best[0]:
+            best = (b - a, t)
+    return best[1] if best else None
+
+
+def anaphoric_counts(s: str, nums: list, used: set, nps: list, trigs: list, ctx: dict, make_np) -> None:
+    """Counts with no noun of their own in a unit without a counted weapon NP, after an earlier
+    unit of the post counted a launch:
+
+    * "49 із них збито", "З них 49 збито", "Сили ППО збили 40 з них" (anaphor "of them");
+    * "За попередніми даними, збито 90." (a bare count right after a shoot-down verb).
+
+    Each becomes an NP of the launched group with the role of its verb (EW wording → ``ew``)."""
+    cls = _report_class(ctx)
+    if cls is None or any(np_.count is not None and np_.role in ("interception", "launch", "ew") for np_ in nps):
+        return
+    for n in nums:
+        if id(n) in used or n.value is None:
+            continue
+        anaphor = _OF_THEM_AFTER_RE.match(s[n.end:n.end + 14]) or _OF_THEM_BEFORE_RE.search(s[max(0, n.start - 24):n.start])
+        t = _near_trigger(s, n, trigs, _ICPT_KINDS + ("ew",))
+        if t is None:
+            continue
+        bare = t.end <= n.start and re.fullmatch(r"\s*", s[t.end:n.start]) and re.match(r"\s*(?:[.;,]|$)", s[n.end:])
+        if not (anaphor or bare):
+            continue
+        nps.append(make_np(n.start, n.end, cls, [], [], count=n, role="ew" if t.kind == "ew" else "interception"))
+        used.add(id(n))
+
+
+def complement_counts(s: str, nums: list, used: set, nps: list, ctx: dict, make_np) -> None:
+    """"Не вдалося збити лише один дрон": the count is what was NOT shot down; the NP it heads (or
+    a bare count) takes the role ``missed`` (the frame turns launched − missed into intercepted)."""
+    for n in nums:
+        if n.value is None or not _COMPLEMENT_RE.search(s[max(0, n.start - 60):n.start]):
+            continue
+        own = [np_ for np_ in nps if np_.count is n]
+        if own:
+            own[0].role = "missed"
+        elif id(n) not in used and _report_class(ctx):
+            nps.append(make_np(n.start, n.end, _report_class(ctx), [], [], count=n, role="missed"))
+        used.add(id(n))
+
+
+def apply_complements(claims: list, same_report, compatible) -> list:
+    """A ``missed`` claim gives the earlier launch claim of its group intercepted = launched −
+    missed; without a launch figure it states no shoot-down count and is dropped."""
+    for c in claims:
+        if c.dropped or c.role != "missed":
+            continue
+        c.dropped = True
+        cands = [t for t in claims if t is not c and not t.dropped and t.launched is not None and t.intercepted is None
+                 and t.pos < c.pos and same_report(t, c) and compatible(t.cls, c.cls)]
+        if cands and c.missed is not None and c.missed <= cands[-1].launched:
+            t = cands[-1]
+            t.intercepted = t.launched - c.missed
+            if t.event_type == "attack":
+                t.event_type, t.role = "interception", "single"
+            t.rules.append("interception.complement")
+    return claims
+
+
+def missed_claims(u, nps: list, make_claim) -> list:
+    """One claim (role ``missed``) per NP whose count is the complement of the shoot-down."""
+    out = []
+    for np_ in nps:
+        if np_.role == "missed" and np_.count is not None:
+            c = make_claim(u, [u], "interception", np_.cls, list(np_.models), pos=np_.start,
+                           rules=["interception.complement_count"])
+            c.role, c.missed = "missed", np_.count.value
+            out.append(c)
+    return out
+
+
+_HIT_WORD_RE = _rx(r"^(?:влучан\w*|влучил\w*|влучив|попадан\w*|попал\w*)$")
+
+
+def hit_count(s: str, strike_trigs: list, nps: list) -> int | None:
+    """"Зафіксовано влучання 12 ударних БпЛА на 5 локаціях": the counted weapon NP right after a
+    hit word is the number of hits (the locations are where, not how many)."""
+    for t in strike_trigs:
+        if not _HIT_WORD_RE.match(t.text):
+            continue
+        for np_ in nps:
+            n = np_.count
+            if n is None or n.value is None or n.start < t.end or n.qualifier != "exact":
+                continue
+            if re.fullmatch(r"\s*(?:\w+\s+){0,1}", s[t.end:n.start]):
+                return n.value
+    return None
