@@ -213,6 +213,7 @@ class Unit:
     explicit: bool = False
     date: dict | None = None
     own_date: bool = False
+    related: bool = False       # on a "Читайте також: …" line (another story's headline)
 
 
 @dataclass
@@ -1472,6 +1473,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         u = Unit(len(units), a, b, text[a:b], norm[a:b], para)
         line_start = text.rfind("\n", 0, a) + 1
         u.bullet = bool(_BULLET_RE.search(text[max(line_start, a - 6):a]))
+        u.related = F.is_related_story(text, a)
         units.append(u)
     if not units:
         return []
@@ -1558,6 +1560,8 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         prev_u = units[u.idx - 1] if u.idx > 0 else None
         ctx["unit_claimant_code"] = (u.claimant or channel).admin1_code if (u.claimant or channel) is not None else None
         ctx["air_prev"] = bool(prev_u is not None and prev_u.para == u.para and _AIR_CONTEXT_RE.search(prev_u.norm))
+        if u.related:
+            continue
         try:
             got = _analyse_unit(u, lang, ctx)
         except Exception as exc:  # keep the batch running

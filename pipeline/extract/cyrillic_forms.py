@@ -140,3 +140,15 @@ def hit_count(s: str, strike_trigs: list, nps: list) -> int | None:
             if re.fullmatch(r"\s*(?:\w+\s+){0,1}", s[t.end:n.start]):
                 return n.value
     return None
+
+
+# a related-story line ("Читайте також: …", "Также читайте", "По теме:"): another story's headline
+_RELATED_RE = _rx(r"^[\s*_>•▪️🔹👉📌➡️]*(?:читайте\s+(?:також|также|ще|еще|ещё)|(?:також|также)\s+читайте|дивіться\s+також|смотрите\s+также"
+                  r"|по\s+теме\s*:|на\s+тему\s*:|по\s+темі\s*:)")
+
+
+def is_related_story(text: str, start: int) -> bool:
+    """True when the unit at ``start`` lies on a related-story line (its claims are another
+    article's headline, not this report)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_RELATED_RE.match(text[line_start:line_start + 60]))

@@ -525,4 +525,24 @@ def resolve_for_sentence(text: str, lang: str, published: str | None) -> tuple[D
     if not exprs:
         return UNKNOWN, None
     best = max(exprs, key=lambda x: (_PRIORITY.get(x.kind, 0), -x.start))
-    return resolve(best, lang, published), best.text
+    return _evening_start(text, best, resolve(best, lang, published), published), best.text
+
+
+_EVENING_START_RE = re.compile(
+    r"(?:\b(?:з|із|зі|с|со|від|from|since|depuis)\s+)(?:(1[7-9]|2[0-3])[:.h]\s?\d{2}|(\d{1,2})(?:[:.]\d{2})?\s*p\.?\s?m\.?)"
+    r"\s*(?:год\w*\.?|мск|msk|h|heures?)?\s*(?:(?:on|le)\s+)?$", re.IGNORECASE)
+
+
+def _evening_start(text: str, expr: TimeExpr, res: DateResolution, published: str | None) -> DateResolution:
+    """"(з 18:00 4 квітня)", "з 20:00 вчора", "since 6 p.m. on April 4": a report window opening in
+    the evening of a day is the night that the next morning ends (never after publication)."""
+    if res.precision != "day" or res.event_date is None:
+        return res
+    m = _EVENING_START_RE.search(text[max(0, expr.start - 40):expr.start])
+    if m is None or (m.group(2) is not None and not 5 <= int(m.group(2)) <= 11):
+        return res
+    pub, _prec = parse_published(published)
+    nxt = _dt.date.fromisoformat(res.event_date) + _dt.timedelta(days=1)
+    if pub is not None and nxt > pub:
+        return res
+    return _night(nxt)
