@@ -740,6 +740,8 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
             if other.cls != np_.cls:
                 nxt_start = other.start
                 break
+        # a counted group of what is no weapon ("и ещё 4 аэростата над …") keeps its own place
+        nxt_start = min([nxt_start] + [o.start for o in nps if o.start > np_.end and o.count is not None and o.cls == "unknown"])
         claims.extend(_interception_frame(u, s, np_, free_nums, places, nxt_start, ctx, icpt))
 
     # coordinated NPs sharing one trailing place ("два БПЛА и один реактивный снаряд ... над X")
@@ -1036,7 +1038,11 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
                 made = _rows_from(u, s, np_, n, ps, before, None, cut=(n, ps, before) in trailing)
                 out.extend(made)
             return out
-        if own and not _is_multi(own):
+        if anchor is not None and anchor.distributive and _is_multi(own):
+            # "По два БПЛА сбито над X и Y и три над Z": the distributed count is rows, not a total
+            out.extend(_rows_from(u, s, np_, anchor, own, "", None))
+            parent = None
+        elif own and not _is_multi(own):
             # the NP's own count is itself a located row: siblings, no total
             total.role = "single"
             _locate(total, u, s, own)
@@ -1048,7 +1054,7 @@ def _interception_frame(u: Unit, s: str, np_: NP, free_nums: list, places: list,
                 total.notes.append("several places for the total")
             out.append(total)
             parent = total
-        last_row = total if parent is None else None
+        last_row = total if parent is None and total in out else None
         for n, ps, before in rows:
             if not ps and (n, ps, before) not in trailing:
                 continue
@@ -1616,6 +1622,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         if c.region is not None and c.region.code == "RU-MOW" and c.role != "sub" and _FLYING_MOSCOW_RE.search(c.unit.norm):
             c.ambiguous = True
             c.notes.append("flying toward Moscow")
+    claims = traced("core.another_is_a_sibling", F.detach_additions, claims)
     claims = traced("core.link_rows_across_units", _link_rows_across_units, claims)
     claims = traced("core.propagate_models", _propagate_models, claims, units)
     claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)

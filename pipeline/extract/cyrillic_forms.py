@@ -152,3 +152,29 @@ def is_related_story(text: str, start: int) -> bool:
     article's headline, not this report)."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_RELATED_RE.match(text[line_start:line_start + 60]))
+
+
+_ANOTHER_RE = _rx(r"(?:^|[\s,])(?:(?:и|і|та|а)\s+)?(?:ещ[её]|ще)\s+$")
+
+
+def detach_additions(claims: list) -> list:
+    """"уничтожено шесть БПЛА и ещё два перехвачены над Курской областью": a row introduced by
+    "ещё" adds to the figure before it (a sibling), unless the rows with it sum to that figure
+    (then "ещё" only continues a breakdown)."""
+    for p in claims:
+        if p.dropped or p.role != "total" or p.intercepted is None:
+            continue
+        kids = [k for k in claims if k.parent is p and k.role == "row" and not k.dropped and k.unit is p.unit]
+        extra = [k for k in kids if k.intercepted is not None
+                 and _ANOTHER_RE.search(k.unit.norm[max(0, k.pos - k.unit.start - 12):k.pos - k.unit.start])]
+        if not extra or sum(k.intercepted or 0 for k in kids) == p.intercepted:
+            continue
+        rest = [k for k in kids if k not in extra]
+        if rest and sum(k.intercepted or 0 for k in rest) != p.intercepted:
+            continue
+        for k in extra:
+            k.parent, k.role = None, "single"
+            k.rules.append("interception.another_sibling")
+        if not rest:
+            p.role = "single"
+    return claims

@@ -377,11 +377,18 @@ def _date_from(day: int, month: int, year: int | None, pub: _dt.date | None) -> 
         if pub is None:
             return None
         d = _dt.date(pub.year, month, day)
-        if d > pub:
+        if d > pub and _day_after(pub, month, day) is None:
             d = _dt.date(pub.year - 1, month, day)
-        return d
+        return _day_after(pub, month, day) or d
     except ValueError:
         return None
+
+
+def _day_after(pub: _dt.date, month: int, day: int) -> _dt.date | None:
+    """The day after publication (a post stamped in UTC before Moscow or Kyiv midnight: "2 января"
+    published on 1 January 22:30 UTC) — that date, not the same day a year earlier."""
+    nxt = pub + _dt.timedelta(days=1)
+    return nxt if (nxt.month, nxt.day) == (month, day) else None
 
 
 def _dateparser_fallback(text: str, lang: str, pub: _dt.date) -> _dt.date | None:
