@@ -615,7 +615,7 @@ def _analyse_unit(u: Unit, lang: str, ctx: dict) -> list[C]:
         prev = [np_ for np_ in nps if np_.end <= n.start and np_.count is not None]
         after = [t for t in trigs if t.kind in ("interception", "strike_destroy", "ew") and 0 <= t.start - n.end <= 40
                  and not re.search(r"[.;]", s[n.end:t.start])]
-        if prev and after:
+        if prev and after and not F.of_which_rows(s, n, prev[-1], places):
             base = prev[-1]
             nn = NP(n.start, n.end, base.cls, list(base.models), [], count=n)
             nn.role = "ew" if after[0].kind == "ew" else "interception"
@@ -1627,6 +1627,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = traced("core.propagate_models", _propagate_models, claims, units)
     claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)
     claims = traced("core.complement_shoot_down", F.apply_complements, claims, _same_report, _compatible)
+    claims = traced("core.night_total_parts", F.night_total_parts, claims, _compatible)
     claims = traced("core.link_weapon_breakdown", _link_weapon_breakdown, claims)
     claims = traced("core.regional_weapon_rows", _regional_weapon_rows, claims)
     claims = traced("core.corrections", _apply_corrections, claims)

@@ -178,3 +178,44 @@ def detach_additions(claims: list) -> list:
         if not rest:
             p.role = "single"
     return claims
+
+
+def of_which_rows(s: str, n, base, places: list) -> bool:
+    """"уничтожены 20 БПЛА, из которых 12 сбиты над Курской областью": after an intercepted total,
+    a count of "из которых" with a place of its own is a breakdown row of that total (not the
+    shoot-down of a launch)."""
+    if base.role != "interception":
+        return False
+    nxt = re.search(r"[.;]|\d", s[n.end:])
+    end = n.end + (nxt.start() if nxt else len(s) - n.end)
+    return any(n.end <= p.start < end and p.kind != "direction" for p in places)
+
+
+_PERIOD_TOTAL_RE = _rx(
+    r"(?:всего|итого|в общей сложности|в целом|загалом|усього|всього|разом)\W+(?:\w+\W+){0,3}?"
+    r"(?:за (?:минувшую |прошедшую |эту )?ночь|в течение (?:минувшей |прошедшей )?ночи|за (?:прошедшие |минувшие )?сутки"
+    r"|за (?:минулу )?ніч|протягом (?:минулої )?ночі|за (?:минулу )?добу|протягом (?:минулої )?доби)\W+(?:\w+\W+){0,5}$")
+
+
+def _is_period_total(c) -> bool:
+    rel = c.pos - c.unit.start
+    return bool(_PERIOD_TOTAL_RE.search(c.unit.norm[max(0, rel - 120):rel]))
+
+
+def night_total_parts(claims: list, compatible) -> list:
+    """"С 23:00 до 03:00 … уничтожены 14 БПЛА. … Всего за ночь уничтожено 23 БПЛА": the figures
+    of the night's periods are rows of the night total, not a second count of the same drones."""
+    for t in claims:
+        if t.dropped or t.event_type != "interception" or t.parent is not None or t.intercepted is None \
+                or t.region is not None or not _is_period_total(t):
+            continue
+        parts = [c for c in claims if c is not t and not c.dropped and c.event_type == "interception"
+                 and c.parent is None and c.unit.idx < t.unit.idx and c.intercepted is not None
+                 and c.claimant == t.claimant and c.side == t.side and compatible(c.cls, t.cls)]
+        if not parts or sum(c.intercepted for c in parts) > t.intercepted:
+            continue
+        for c in parts:
+            c.parent, c.role = t, "row"
+            c.rules.append("interception.period_of_night_total")
+        t.role = "total"
+    return claims
