@@ -91,3 +91,16 @@ def test_small_balloons_beside_drones_are_not_counted():
     text = ("Дежурными средствами ПВО уничтожены три БПЛА над территорией Белгородской области и два "
             "малоразмерных воздушных шара над территорией Курской области.")
     assert rows(run(text)) == [icpt(3, "RU-BEL")]
+
+
+def test_distributive_rows_then_a_row_cut_at_the_limit_stay_under_the_total():
+    text = ("Дежурными средствами ПВО уничтожено одиннадцать украинских беспилотников. По три БПЛА уничтожены над "
+            "территориями Курской, Орловской и Тульской областей и два БПЛА сбиты над террито")
+    got = rows(run(text))
+    assert got[:4] == [icpt(11), icpt(3, "RU-KRS", 0), icpt(3, "RU-ORL", 0), icpt(3, "RU-TUL", 0)]
+    assert got[4][3] == 2 and got[4][6] == 0 and len(got) == 5
+
+
+def test_a_range_from_to_is_no_up_to_figure():
+    text = "Ежедневно расчеты ПВО на этом участке уничтожают от 4 до 9 беспилотников противника."
+    assert [m["intercepted"] for m in run(text)] in ([], [None])

@@ -96,3 +96,8 @@ def test_launch_and_shoot_down_in_two_list_blocks_are_one_claim_per_group():
             "▪️ 2 ракети Х-59.")
     got = [(m["event_type"], m["weapon"], m["launched"], m["intercepted"]) for m in run(text)]
     assert got == [("interception", "drone", 60, 41), ("interception", "cruise_missile", 2, 2)]
+
+
+def test_a_range_from_to_is_no_up_to_launch_figure():
+    text = "Щоночі ворог запускає від 40 до 90 ударних БпЛА."
+    assert [m["launched"] for m in run(text)] in ([], [None])

@@ -1813,7 +1813,8 @@ def _link_rows_across_units(claims: list[C]) -> list[C]:
             continue
         if c.parent is not None:
             continue
-        if c.role in ("single", "row") and c.region is not None and open_total.cls == c.cls and c.intercepted is not None \
+        located = c.region is not None or (c.role == "row" and "region cut off" in c.notes)
+        if c.role in ("single", "row") and located and open_total.cls == c.cls and c.intercepted is not None \
                 and open_total.intercepted is not None and (c.claimant == open_total.claimant or c.claimant == "outlet" or c.unit.claimant is None):
             if used + c.intercepted <= open_total.intercepted:
                 used += c.intercepted

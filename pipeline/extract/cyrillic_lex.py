@@ -139,7 +139,8 @@ def find_numbers(text: str, lang: str) -> list[Num]:
         before = text[max(0, n.start - 6):n.start]
         if re.search(NW + r"по\s+$", before):
             n.distributive = True
-        if n.qualifier == "approximate" and n.value is not None and re.search(NW + r"до\s+$", before):
+        if n.qualifier == "approximate" and n.value is not None and re.search(NW + r"до\s+$", before) \
+                and not re.search(NW + r"(?:от|від|з|с|із)\s+\S+\s+до\s+$", text[max(0, n.start - 30):n.start]):
             n.upper_bound = True
     return out
 
