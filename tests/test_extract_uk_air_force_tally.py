@@ -101,3 +101,16 @@ def test_launch_and_shoot_down_in_two_list_blocks_are_one_claim_per_group():
 def test_a_range_from_to_is_no_up_to_launch_figure():
     text = "Щоночі ворог запускає від 40 до 90 ударних БпЛА."
     assert [m["launched"] for m in run(text)] in ([], [None])
+
+
+def test_unattributed_launch_then_attributed_shoot_down_is_one_claim():
+    text = ("Вночі Росія запустила по Україні 95 ударних дронів. Протиповітряна оборона збила 64 з них, ще 25 "
+            "зникли з радарів, повідомили Повітряні сили.")
+    ms = run(text, outlet="Суспільне")
+    assert rows(ms) == [night(95, 64, 25)]
+    assert ms[0]["claimant"] == "Ukrainian Air Force"
+
+
+def test_disappeared_from_radar_is_lost_to_ew():
+    text = "Вночі ворог атакував 40 ударними БпЛА. Збито 30 дронів, ще 8 зникли з радарів."
+    assert rows(run(text)) == [night(40, 30, 8)]

@@ -1625,6 +1625,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = traced("core.another_is_a_sibling", F.detach_additions, claims)
     claims = traced("core.link_rows_across_units", _link_rows_across_units, claims)
     claims = traced("core.propagate_models", _propagate_models, claims, units)
+    claims = traced("core.launch_of_attributed_report", F.adopt_launch_claimant, claims, _compatible)
     claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)
     claims = traced("core.complement_shoot_down", F.apply_complements, claims, _same_report, _compatible)
     claims = traced("core.night_total_parts", F.night_total_parts, claims, _compatible)

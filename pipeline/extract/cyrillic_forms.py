@@ -219,3 +219,30 @@ def night_total_parts(claims: list, compatible) -> list:
             c.rules.append("interception.period_of_night_total")
         t.role = "total"
     return claims
+
+
+def adopt_launch_claimant(claims: list, compatible) -> list:
+    """"Вночі Росія запустила 95 дронів. ППО збила 64 з них, повідомили Повітряні сили.": an
+    unattributed launch figure right before an attributed shoot-down of the same group (next unit,
+    same or next paragraph) is that claimant's report (its claimant and date), so both form one
+    interception claim."""
+    for a in claims:
+        if a.dropped or a.event_type != "attack" or a.claimant != "outlet" or a.launched is None:
+            continue
+        nxt = [t for t in claims if not t.dropped and t.event_type == "interception" and t.role in ("single", "total")
+               and t.claimant not in (None, "outlet") and t.launched is None and compatible(t.cls, a.cls)
+               and 1 <= t.unit.idx - a.unit.idx <= 2 and t.unit.para - a.unit.para <= 1]
+        if not nxt:
+            continue
+        t = nxt[0]
+        da, dt = (a.date or {}).get("event_date"), (t.date or {}).get("event_date")
+        if da and dt and da != dt:
+            continue
+        a.claimant, a.side, a.claimant_code, a.claimant_kind = t.claimant, t.side, t.claimant_code, t.claimant_kind
+        a.claimant_source = t.claimant_source
+        if not dt:
+            t.date = a.date
+        elif not da:
+            a.date = t.date
+        a.rules.append("claimant.launch_of_attributed_report")
+    return claims
