@@ -114,3 +114,20 @@ def test_unattributed_launch_then_attributed_shoot_down_is_one_claim():
 def test_disappeared_from_radar_is_lost_to_ew():
     text = "Вночі ворог атакував 40 ударними БпЛА. Збито 30 дронів, ще 8 зникли з радарів."
     assert rows(run(text)) == [night(40, 30, 8)]
+
+
+def test_bare_count_before_the_verb_after_a_comma():
+    text = "Вночі ворог атакував Україну 60 дронами, 45 збили. Протиповітряна оборона працювала на Київщині та Сумщині."
+    assert rows(run(text, outlet="Суспільне")) == [night(60, 45)]
+
+
+def test_regions_sentence_without_a_count_does_not_take_the_launch_figure():
+    text = ("Вночі ворог атакував Україну 60 дронами. Сили ППО збили 45 із них. Дрони збивали в Київській, "
+            "Сумській і Полтавській областях.")
+    assert rows(run(text, outlet="Суспільне")) == [night(60, 45)]
+
+
+def test_regions_of_the_shoot_down_before_the_total_figure():
+    text = ("Вночі росіяни атакували Україну 60 дронами. Збиття ворожих дронів відбувалося над Київською, "
+            "Житомирською та Вінницькою областями. Загалом збито 45.")
+    assert rows(run(text, outlet="Українська правда")) == [night(60, 45)]

@@ -1901,7 +1901,7 @@ def _merge_launch_ew(claims: list[C]) -> list[C]:
                 t.units.append(c.unit)
             continue
         # prefer the country-level total
-        cands.sort(key=lambda t: (t.region is not None, abs(t.pos - c.pos)))
+        cands.sort(key=lambda t: (t.region is not None, t.intercepted is None and t.lost_to_ew is None, abs(t.pos - c.pos)))
         t = cands[0]
         if c.role == "launch":
             if t.cls == "missile" and t.generic and c.cls in MISSILE_FAMILY | {"rocket"}:

@@ -56,28 +56,38 @@ def _near_trigger(s: str, n, trigs: list, kinds: tuple, reach: int = 40):
 
 
 def anaphoric_counts(s: str, nums: list, used: set, nps: list, trigs: list, ctx: dict, make_np) -> None:
-    """Counts with no noun of their own in a unit without a counted weapon NP, after an earlier
-    unit of the post counted a launch:
+    """Counts with no noun of their own in a unit without a counted interception NP, after a
+    counted launch (earlier in the unit or in an earlier unit of the post):
 
     * "49 із них збито", "З них 49 збито", "Сили ППО збили 40 з них" (anaphor "of them");
-    * "За попередніми даними, збито 90." (a bare count right after a shoot-down verb).
+    * "За попередніми даними, збито 90." (a bare count right after a shoot-down verb);
+    * "атакував 60 дронами, 45 збили" (a bare count right before it, opening its clause).
 
     Each becomes an NP of the launched group with the role of its verb (EW wording → ``ew``)."""
-    cls = _report_class(ctx)
-    if cls is None or any(np_.count is not None and np_.role in ("interception", "launch", "ew") for np_ in nps):
+    if any(np_.count is not None and np_.role in ("interception", "ew") for np_ in nps):
         return
     for n in nums:
         if id(n) in used or n.value is None:
             continue
-        anaphor = _OF_THEM_AFTER_RE.match(s[n.end:n.end + 14]) or _OF_THEM_BEFORE_RE.search(s[max(0, n.start - 24):n.start])
+        launch = [np_ for np_ in nps if np_.role == "launch" and np_.count is not None and np_.end <= n.start]
+        cls = launch[-1].cls if launch else _report_class(ctx)
         t = _near_trigger(s, n, trigs, _ICPT_KINDS + ("ew",))
-        if t is None:
+        if cls is None or t is None or _form_of_bare_count(s, n, t) is None:
             continue
-        bare = t.end <= n.start and re.fullmatch(r"\s*", s[t.end:n.start]) and re.match(r"\s*(?:[.;,]|$)", s[n.end:])
-        if not (anaphor or bare):
-            continue
-        nps.append(make_np(n.start, n.end, cls, [], [], count=n, role="ew" if t.kind == "ew" else "interception"))
+        nps.append(make_np(n.start, n.end, cls, list(launch[-1].models) if launch else [], [], count=n,
+                           role="ew" if t.kind == "ew" else "interception"))
         used.add(id(n))
+
+
+def _form_of_bare_count(s: str, n, t) -> str | None:
+    """Which noun-less count form ``n`` with its verb ``t`` is, or None."""
+    if _OF_THEM_AFTER_RE.match(s[n.end:n.end + 14]) or _OF_THEM_BEFORE_RE.search(s[max(0, n.start - 24):n.start]):
+        return "anaphor"
+    if t.end <= n.start and re.fullmatch(r"\s*", s[t.end:n.start]) and re.match(r"\s*(?:[.;,]|$)", s[n.end:]):
+        return "after_verb"
+    if t.start >= n.end and re.fullmatch(r"\s*", s[n.end:t.start]) and re.search(r"(?:^|[,;:—–]\s*|(?:ще|ещ[её])\s+)$", s[:n.start]):
+        return "before_verb"
+    return None
 
 
 def complement_counts(s: str, nums: list, used: set, nps: list, ctx: dict, make_np) -> None:
