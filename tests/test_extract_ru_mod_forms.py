@@ -104,3 +104,8 @@ def test_distributive_rows_then_a_row_cut_at_the_limit_stay_under_the_total():
 def test_a_range_from_to_is_no_up_to_figure():
     text = "Ежедневно расчеты ПВО на этом участке уничтожают от 4 до 9 беспилотников противника."
     assert [m["intercepted"] for m in run(text)] in ([], [None])
+
+
+def test_complement_only_one_not_shot_down_ru():
+    text = "Киевский режим атаковал объекты 30 беспилотниками. Сбить не удалось лишь один беспилотник."
+    assert rows(run(text)) == [icpt(29, launched=30)]

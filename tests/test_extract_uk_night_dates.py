@@ -47,3 +47,17 @@ def test_date_and_time_prefix_is_not_a_count():
     text = ("05.04.2025 08:15\n\n"
             "Вночі противник атакував Україну 50 дронами. Збито 40 дронів.")
     assert key(run(text, outlet="Українська правда")) == [("interception", "drone", 50, 40, "2025-04-05")]
+
+
+def test_headline_under_a_standalone_related_heading_is_no_claim():
+    text = ("Вночі противник атакував Україну 50 дронами. Збито 40 дронів.\n\n"
+            "Читайте також\n"
+            "Окупанти вдарили по Харкову 20 дронами: пошкоджено будинки")
+    assert key(run(text, outlet="Українська правда")) == [("interception", "drone", 50, 40, "2025-04-05")]
+
+
+def test_russian_related_story_line_is_no_claim():
+    text = ("Читайте также: ВСУ атаковали Белгород 12 беспилотниками\n\n"
+            "Минобороны России сообщило, что ночью над Курской областью сбиты 15 украинских беспилотников.")
+    ms = run(text, outlet="РИА Новости")
+    assert [(m["event_type"], m["intercepted"], m["admin1_code"]) for m in ms] == [("interception", 15, "RU-KRS")]

@@ -153,15 +153,21 @@ def hit_count(s: str, strike_trigs: list, nps: list) -> int | None:
 
 
 # a related-story line ("Читайте також: …", "Также читайте", "По теме:"): another story's headline
-_RELATED_RE = _rx(r"^[\s*_>•▪️🔹👉📌➡️]*(?:читайте\s+(?:також|также|ще|еще|ещё)|(?:також|также)\s+читайте|дивіться\s+також|смотрите\s+также"
-                  r"|по\s+теме\s*:|на\s+тему\s*:|по\s+темі\s*:)")
+_RELATED = (r"^[\s*_>•▪️🔹👉📌➡️]*(?:читайте\s+(?:також|также|ще|еще|ещё)|(?:також|также)\s+читайте|дивіться\s+також"
+            r"|смотрите\s+также|по\s+теме\s*:|на\s+тему\s*:|по\s+темі\s*:|новини\s+за\s+темою|новости\s+по\s+теме)")
+_RELATED_RE = _rx(_RELATED)
+_RELATED_HEADING_RE = _rx(_RELATED + r"[\s*_:.—–-]*$")
 
 
 def is_related_story(text: str, start: int) -> bool:
-    """True when the unit at ``start`` lies on a related-story line (its claims are another
-    article's headline, not this report)."""
+    """True when the unit at ``start`` lies on a related-story line, or on the line right under a
+    heading such as "Читайте також" standing alone (its claims are another article's headline)."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_RELATED_RE.match(text[line_start:line_start + 60]))
+    if _RELATED_RE.match(text[line_start:line_start + 60]):
+        return True
+    before = text[:line_start].rstrip()          # the previous non-blank line
+    prev = before[before.rfind("\n") + 1:].strip()
+    return bool(prev) and bool(_RELATED_HEADING_RE.match(prev))
 
 
 _ANOTHER_RE = _rx(r"(?:^|[\s,])(?:(?:и|і|та|а)\s+)?(?:ещ[её]|ще)\s+$")
