@@ -213,7 +213,6 @@ class Unit:
     explicit: bool = False
     date: dict | None = None
     own_date: bool = False
-    related: bool = False       # on a "Читайте також: …" line (another story's headline)
 
 
 @dataclass
@@ -1476,10 +1475,11 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
 
     units: list[Unit] = []
     for i, (a, b, para) in enumerate(_segment(text, norm)):
+        if F.is_related_story(text, a):
+            continue            # "Читайте також: …": another story's headline
         u = Unit(len(units), a, b, text[a:b], norm[a:b], para)
         line_start = text.rfind("\n", 0, a) + 1
         u.bullet = bool(_BULLET_RE.search(text[max(line_start, a - 6):a]))
-        u.related = F.is_related_story(text, a)
         units.append(u)
     if not units:
         return []
@@ -1566,8 +1566,6 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
         prev_u = units[u.idx - 1] if u.idx > 0 else None
         ctx["unit_claimant_code"] = (u.claimant or channel).admin1_code if (u.claimant or channel) is not None else None
         ctx["air_prev"] = bool(prev_u is not None and prev_u.para == u.para and _AIR_CONTEXT_RE.search(prev_u.norm))
-        if u.related:
-            continue
         try:
             got = _analyse_unit(u, lang, ctx)
         except Exception as exc:  # keep the batch running
@@ -1627,8 +1625,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
     claims = traced("core.propagate_models", _propagate_models, claims, units)
     claims = traced("core.launch_of_attributed_report", F.adopt_launch_claimant, claims, _compatible)
     claims = traced("core.merge_launch_ew", _merge_launch_ew, claims)
-    claims = traced("core.complement_shoot_down", F.apply_complements, claims, _same_report, _compatible)
-    claims = traced("core.night_total_parts", F.night_total_parts, claims, _compatible)
+    claims = _report_forms(claims)
     claims = traced("core.link_weapon_breakdown", _link_weapon_breakdown, claims)
     claims = traced("core.regional_weapon_rows", _regional_weapon_rows, claims)
     claims = traced("core.corrections", _apply_corrections, claims)
@@ -1831,6 +1828,13 @@ def _link_rows_across_units(claims: list[C]) -> list[C]:
                         k.claimant, k.side = c.claimant, c.side
                         k.date = c.date
     return claims
+
+
+def _report_forms(claims: list[C]) -> list[C]:
+    """Whole-report forms after the launch/EW merge: complements ("не вдалося збити лише N") and
+    period figures inside the night total (:mod:`pipeline.extract.cyrillic_forms`)."""
+    claims = traced("core.complement_shoot_down", F.apply_complements, claims, _same_report, _compatible)
+    return traced("core.night_total_parts", F.night_total_parts, claims, _compatible)
 
 
 def _same_report(a: C, b: C) -> bool:
