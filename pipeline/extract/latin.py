@@ -980,7 +980,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for i in range(len(counts) - 1):
         a, b = counts[i], counts[i + 1]
         gap = text[a.num.end:b.num.start]
-        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,3}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
+        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,4}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
                 and a.value is not None and b.value is not None and a.value <= b.value:
             # "18 of the 27 drones it reports destroyed": the whole is a shot-down total, not a launch figure
             shot_whole = re.match(r"^\s*(?:[\w\-]+\s+){0,3}?(?:(?:it|they)\s+(?:reports?|reported|says?|said|claims?|claimed)(?:\s+(?:were|had\s+been))?"
