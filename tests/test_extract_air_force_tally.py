@@ -89,3 +89,23 @@ def test_a_detailing_verb_attributes_the_figures_that_follow_fr():
              "12 missiles et lancé 85 drones.", outlet="Le Monde")
     assert {(m["claimant"], m["weapon"], m["launched"]) for m in ms} == {
         ("Ukrainian Air Force", "missile", 12), ("Ukrainian Air Force", "drone", 85)}
+
+
+def test_instrument_of_an_attack_verb_is_the_launch_figure():
+    assert_claims(run, 'Russia attacks Ukraine with 58 drones and a missile overnight: 41 drones downed, 12 "lost"', [
+        tally(58, 41, 12, claimant="outlet"),
+        {"event_type": "attack", "weapon": "missile", "launched": 1, "intercepted": None, "attacker_side": "RU"},
+    ], outlet="Ukrainska Pravda")
+    assert_claims(run, "L'ennemi a attaqué l'Ukraine dans la nuit avec 77 drones de type Shahed ; 60 ont été abattus.",
+                  [tally(77, 60, claimant="outlet")], outlet="Ukrinform")
+
+
+def test_an_instrument_with_its_own_shoot_down_participle_keeps_it():
+    assert_claims(run, "Russia attacked with 30 drones downed over the north, the Air Force said.",
+                  [tally(None, 30)])
+
+
+def test_later_launch_figure_with_its_own_lost_count_completes_the_shoot_down_claim_fr():
+    assert_claims(run, "Dans la nuit, la défense aérienne a neutralisé 58 drones russes. Selon l'armée de l'air, "
+                       "l'ennemi a attaqué avec 81 drones, dont 17 perdus localement.",
+                  [tally(81, 58, 17)], outlet="Ukrinform")

@@ -1007,17 +1007,24 @@ def _later_launch_figure(body: list):
             pi = p.item
             if p.dropped or p.sent_idx == cl.sent_idx or pi.place is not None or pi.multi_place:
                 continue
-            if pi.event_type == "interception" and _weapon_ok(pi.weapon, it.weapon):
+            if pi.event_type == "interception" and pi.intercepted is not None and _weapon_ok(pi.weapon, it.weapon):
                 break           # another shoot-down figure of the group: a new report
-            if pi.event_type != "attack" or pi.launched is None or any(pi.counts[1:]):
+            if pi.event_type not in ("attack", "interception") or pi.launched is None or pi.intercepted is not None \
+                    or pi.hits is not None:
                 continue
-            if not _weapon_ok(pi.weapon, it.weapon) or (p.side != cl.side and p.claimant != "outlet"):
+            if not _weapon_ok(pi.weapon, it.weapon) or (p.side != cl.side and p.claimant != "outlet" and cl.claimant != "outlet"):
                 continue
-            if (it.intercepted or 0) + (it.lost_to_ew or 0) > pi.launched:
+            if it.lost_to_ew is not None and pi.lost_to_ew is not None and it.lost_to_ew != pi.lost_to_ew:
+                continue
+            lost = it.lost_to_ew if it.lost_to_ew is not None else pi.lost_to_ew
+            if (it.intercepted or 0) + (lost or 0) > pi.launched:
                 break
             if any(k.parent is p or k.item.parent is not None and k.sent_idx == p.sent_idx for k in body if k is not p):
                 break           # the launch figure heads its own breakdown
-            it.launched = pi.launched
+            it.launched, it.lost_to_ew = pi.launched, lost
+            if cl.claimant == "outlet" and p.claimant != "outlet":
+                cl.claimant, cl.side, cl.explicit = p.claimant, p.side, True
+                cl.attacker = cl.attacker or p.attacker
             if it.weapon == "unknown" or it.weapon == "drone" and pi.weapon != "unknown" and coarse(pi.weapon) == "drone":
                 it.weapon = pi.weapon if pi.weapon != "unknown" else it.weapon
             it.model = it.model or pi.model

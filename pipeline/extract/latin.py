@@ -1137,6 +1137,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             if t[0] >= c.num.end and t[0] - c.num.end < 110 and not re.search(r"[;.]\s", text[c.num.end:t[0]]):
                 c.role = ROLE_OF[t[2]]
                 break
+    _attack_instrument_roles(text, counts, trig, weapons)
     _relative_anaphor_roles(text, counts, trig)
     _destroyed_launched_group(text, counts, trig, weapons)
     # a count with a pair and role launched is ambiguous: "72 of the 131 drones launched" → intercept?
@@ -1622,6 +1623,34 @@ _TRIG_NEGATED = re.compile(
     r"(?:\s+(?!(?:but|mais|however|cependant|although|though|while|tandis|alors)\b)[\w'’\-]+){0,5}\s*$", re.I)
 
 
+
+
+_ATTACK_WITH_BEFORE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|struck|strikes|targeted|targets|pounded|hit|frapp\w+|attaqu\w+|vis[ée]\w*|cibl\w+)\s+"
+    r"(?:[\w'’\-]+\s+){0,6}?(?:with|using|avec|au\s+moyen\s+de|à\s+l['’]aide\s+de)\s+"
+    r"(?:(?:at\s+least|some|about|around|more\s+than|over|up\s+to|au\s+moins|près\s+de|plus\s+de|environ|jusqu['’]à)\s+)?$", re.I)
+
+
+def _attack_instrument_roles(text: str, counts: list, trig: list, weapons: list) -> None:
+    """"Russia attacks Ukraine with 84 drones overnight: 61 downed", "l'ennemi a attaqué avec 95 drones": the
+    counted instrument of an attack verb is the launch figure, even when a shoot-down verb follows later
+    in the sentence (rule ``role.attack_instrument``)."""
+    for c in counts:
+        if c.role not in (None, "intercepted") or not c.weapon_own or c.anaphor or c.pair_launched is not None:
+            continue
+        if not _ATTACK_WITH_BEFORE.search(text[max(0, c.num.start - 90):c.num.start]):
+            continue
+        wend = next((w.end for w in weapons if w.start >= c.num.end), c.num.end)
+        nxt = next((t for t in trig if t[0] >= wend), None)
+        if nxt is not None and len(_words(text[wend:nxt[0]])) <= 1 and not re.search(r"[,;:.]", text[wend:nxt[0]]):
+            continue        # "with 40 drones downed …": the participle gives the role
+        c.role = "launched"
+        c.rules.append("role.attack_instrument")
+        for o in counts:        # "with 84 drones and a missile": the coordinated singular weapon too
+            if "count.singular_weapon" in o.rules and 0 < o.num.start - wend < 40 and o.role in (None, "intercepted") \
+                    and re.match(r"^\s*(?:and|et|as\s+well\s+as|plus|ainsi\s+qu['’]un)\b", text[wend:o.num.start + 1], re.I):
+                o.role = "launched"
+                o.rules.append("role.attack_instrument")
 
 _CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$|\b(?:while|whereas|but|tandis|alors\s+que|mais)\b", re.I)
 
