@@ -59,7 +59,7 @@ _WEAPON_MODIFIER = re.compile(
     r"hostile|air|aircraft|de\s+croisière|air-to-surface)$", re.I)
 
 _FOLLOW_OK = re.compile(
-    r"^\s*(?:[,.;:)»\"]|$|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
+    r"^\s*(?:[,.;:)»\"]|$|[–—-]\s*(?:over|above|in|au-dessus|dans|sur|en)\b|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
     r"were\b|was\b|had\b|have\b|has\b|ont\b|avaient\b|ont\s+été\b|sont\b|ayant\b|a\s+été\b|"
     r"(?:launched|fired|lancée?s?|tirée?s?)\s*[,/;]|"
     r"each\b|chacun|of\b|out\s+of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
