@@ -65,16 +65,22 @@ def test_disputed_incident_shows_each_side_and_the_gap():
                       claim("c", side="UA", launched="35", intercepted="10", hits="0")]}
     assert model.disputed(incidents, claims) == [{
         "id": "i-1", "date": "2025-03-02", "where": "Kursk Oblast", "weapon": "drone", "sides": "RU|UA",
-        "ru": {"launched": None, "intercepted": 30, "hits": None}, "ua": {"launched": 35, "intercepted": 10, "hits": 0},
+        "ru": {"launched": None, "intercepted": 30, "hits": None, "strike": False},
+        "ua": {"launched": 35, "intercepted": 10, "hits": 0, "strike": False},
         "ru_claimants": "RU claimant; other RU", "ua_claimants": "UA claimant", "kind": "numbers",
         "gap_launched": None, "gap_intercepted": 20, "gap_hits": None}]
 
 
-def test_outcome_dispute_when_one_side_claims_hits_and_the_other_interceptions():
-    ru = {"launched": None, "intercepted": 12, "hits": None}
-    ua = {"launched": None, "intercepted": None, "hits": 3}
-    assert model.dispute_kind(ru, ua) == "outcome"
-    assert model.dispute_kind(ru, {**ru}) == "other"
+def test_outcome_dispute_when_one_side_claims_a_hit_and_the_other_interceptions():
+    incidents = [{"incident_id": "i-1", "event_date": "2025-03-02", "country_code": "RU", "sides_reporting": "RU|UA",
+                  "disputed": True}]
+    claims = {"i-1": [claim("a", intercepted=12), claim("b", side="UA", event_type="strike", hits="")]}
+    [row] = model.disputed(incidents, claims)
+    assert (row["ru"], row["ua"], row["kind"]) == ({"launched": None, "intercepted": 12, "hits": None, "strike": False},
+                                                   {"launched": None, "intercepted": None, "hits": None, "strike": True},
+                                                   "outcome")
+    same = {"launched": None, "intercepted": 12, "hits": None, "strike": False}
+    assert model.dispute_kind(same, dict(same)) == "other"
 
 
 def test_only_absolute_http_urls_become_links():

@@ -186,12 +186,18 @@ def unplaced(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -
 
 
 def _side_figures(claims: list[dict]) -> dict:
-    """Highest launched / intercepted / hits among one side's claims (None when not given)."""
-    out = {}
+    """Highest launched / intercepted / hits among one side's claims (None when not given), and
+    ``strike``: whether the side claims a hit at all (a strike claim, with or without a figure)."""
+    out: dict = {}
     for field in ("launched", "intercepted", "hits"):
         values = [v for v in (n(c.get(field)) for c in claims) if v is not None]
         out[field] = max(values) if values else None
+    out["strike"] = any(s(c.get("event_type")) == "strike" or (n(c.get("hits")) or 0) > 0 for c in claims)
     return out
+
+
+def _given(figures: dict) -> bool:
+    return bool(figures.get("strike")) or any(figures[f] is not None for f in ("launched", "intercepted", "hits"))
 
 
 def _gap(ru: dict, ua: dict, field: str) -> int | None:
@@ -201,19 +207,19 @@ def _gap(ru: dict, ua: dict, field: str) -> int | None:
 
 
 def dispute_kind(ru: dict, ua: dict) -> str:
-    """``outcome`` when one side claims hits and the other only interceptions, ``numbers`` when
+    """``outcome`` when one side claims a hit and the other only interceptions, ``numbers`` when
     both give the same figure with different values, else ``other``."""
-    hits = [bool(f["hits"]) for f in (ru, ua)]
-    intercepts = [f["intercepted"] is not None for f in (ru, ua)]
-    if (hits[0] and not hits[1] and intercepts[1]) or (hits[1] and not hits[0] and intercepts[0]):
-        return "outcome"
+    for a, b in ((ru, ua), (ua, ru)):
+        if a.get("strike") and not b.get("strike") and b["intercepted"] is not None:
+            return "outcome"
     if any(_gap(ru, ua, f) not in (None, 0) for f in ("launched", "intercepted", "hits")):
         return "numbers"
     return "other"
 
 
 def disputed(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -> list[dict]:
-    """Disputed incidents with each side's figures side by side and the gaps (RU − UA)."""
+    """Disputed incidents with each side's figures side by side and the gaps (RU − UA): those
+    where both sides give a figure or claim a hit first, each group newest first."""
     out = []
     for inc in incidents:
         if not truthy(inc.get("disputed")):
@@ -230,6 +236,7 @@ def disputed(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -
                     "gap_launched": _gap(ru, ua, "launched"), "gap_intercepted": _gap(ru, ua, "intercepted"),
                     "gap_hits": _gap(ru, ua, "hits")})
     out.sort(key=lambda r: (r["date"] or "0000", r["id"]), reverse=True)
+    out.sort(key=lambda r: not (_given(r["ru"]) and _given(r["ua"])))  # stable: both sides' figures first
     return out
 
 

@@ -23,12 +23,13 @@ h1{font-size:24px;margin:4px 0}h2{font-size:18px;margin:26px 0 6px;border-bottom
 .controls{position:sticky;top:0;z-index:5;background:#fbfbf8;border:1px solid #ddd;border-radius:6px;
  padding:8px 12px;display:flex;flex-wrap:wrap;gap:16px;align-items:center;font-size:14px}
 .controls label{display:inline-flex;gap:6px;align-items:center}
-.grid{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.panel{min-width:300px}
+.grid{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.panel{min-width:300px;flex:0 1 auto}
+.panel.map{max-width:780px}.panel.side{max-width:370px}
 table{border-collapse:collapse;font-size:12.5px;margin:6px 0;width:100%}
 td,th{border:1px solid #d6d6d6;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#f1f1ee;position:relative}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 th.ru{background:#f6e0dd}th.ua{background:#dde8f3}td.ru{background:#fcf3f2}td.ua{background:#f2f6fb}
-td.who{font-size:11px;color:#444;max-width:200px}.scroll{overflow-x:auto}
+td.who{font-size:11px;color:#444;max-width:200px}td.d{white-space:nowrap}.scroll{overflow-x:auto}
 .count{color:#666;font-size:12px}.tag{font-size:11px;padding:0 4px;border-radius:3px;background:#eee}
 .tag.outcome{background:#f9e1b5}.tag.numbers{background:#e3e0f5}footer{margin-top:30px;color:#666;font-size:12px}
 """
@@ -78,6 +79,13 @@ def _table(table_id: str, header: list[tuple[str, str]], rows: list[str], limit:
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
+def _who(claimants: str, side: str) -> str:
+    """At most two claimants shown, all of them in the tooltip."""
+    names = [x for x in claimants.split("; ") if x]
+    shown = "; ".join(names[:2]) + (f" +{len(names) - 2} more" if len(names) > 2 else "")
+    return _td(shown, f"{side} who", title=claimants if len(names) > 2 else "")
+
+
 def disputed_table(rows: list[dict]) -> str:
     header = [("date", ""), ("where", ""), ("weapon", ""), ("kind", "")]
     header += [(f"{side} {f}", f"num {side.lower()}") for side in ("RU", "UA") for f in ("launched", "intercepted", "hits")]
@@ -85,12 +93,15 @@ def disputed_table(rows: list[dict]) -> str:
                ("RU claimants", "ru"), ("UA claimants", "ua"), ("incident", "")]
     out = []
     for r in rows:
-        cells = [_td(r["date"] or "undated"), _td(r["where"]), _td(r["weapon"]),
+        cells = [_td(r["date"] or "undated", "d"), _td(r["where"]), _td(r["weapon"]),
                  f'<td><span class="tag {esc(r["kind"])}">{esc(r["kind"])}</span></td>']
         for side in ("ru", "ua"):
-            cells += [f'<td class="num {side}">{_num(r[side][f])}</td>' for f in ("launched", "intercepted", "hits")]
+            fig = r[side]
+            hits = _num(fig["hits"]) if fig["hits"] is not None else ("claimed" if fig.get("strike") else "")
+            cells += [f'<td class="num {side}">{_num(fig[f])}</td>' for f in ("launched", "intercepted")]
+            cells.append(f'<td class="num {side}">{hits}</td>')
         cells += [f'<td class="num">{_num(r[g])}</td>' for g in ("gap_launched", "gap_intercepted", "gap_hits")]
-        cells += [_td(r["ru_claimants"], "ru who"), _td(r["ua_claimants"], "ua who"), _td(r["id"], "who")]
+        cells += [_who(r["ru_claimants"], "ru"), _who(r["ua_claimants"], "ua"), _td(r["id"], "who")]
         out.append(_row(cells, r["date"], r["sides"]))
     return _table("t-disputed", header, out, empty="No disputed incidents.")
 
@@ -98,7 +109,7 @@ def disputed_table(rows: list[dict]) -> str:
 def unplaced_table(rows: list[dict]) -> str:
     header = [("date", ""), ("reason", ""), ("place as written", ""), ("country", ""), ("sides reporting", ""),
               ("weapon", ""), ("launched", "num"), ("intercepted", "num"), ("incident", "")]
-    out = [_row([_td(r["date"] or "undated"), _td(r["reason"]), _td(r["place_text"]), _td(r["country"]),
+    out = [_row([_td(r["date"] or "undated", "d"), _td(r["reason"]), _td(r["place_text"]), _td(r["country"]),
                  _td(r["sides"]), _td(r["weapon"]), _td(r["launched"], "num"), _td(r["intercepted"], "num"),
                  _td(r["id"])], r["date"], r["sides"]) for r in rows]
     return _table("t-unplaced", header, out, empty="Every incident has coordinates.")
@@ -120,7 +131,7 @@ def latest_table(rows: list[dict], limit: int) -> str:
               ("launched", "num"), ("intercepted", "num"), ("hits", "num"), ("where", ""), ("sources", "")]
     out = []
     for r in rows:
-        cells = [_td(r["date"] or "undated"), _td(r["published"]), _td(r["claimant"], title=r["sentence"]),
+        cells = [_td(r["date"] or "undated", "d"), _td(r["published"], "d"), _td(r["claimant"], title=r["sentence"]),
                  _td(r["side"], r["side"].lower() if r["side"] in ("RU", "UA") else ""), _td(r["event"]),
                  _td(r["weapon"])]
         cells += [f'<td class="num">{_num(r[f])}</td>' for f in ("launched", "intercepted", "hits")]
@@ -178,18 +189,20 @@ def document(model: dict, specs: dict[str, dict], bundle: str, app_js: str, vers
 {period}. Each side's claim is its own record: the figures are claims, not verified facts.</p>
 {_controls(model)}
 <h2>Map: claimed interceptions by region, and incidents</h2>
-<div class="grid"><div class="panel"><div id="map"></div>
+<div class="grid"><div class="panel map"><div id="map"></div>
 <p class="note">Regions are shaded by the interceptions claimed there by the selected side (breakdown rows of a
 regional total are not counted twice). Points are incidents with coordinates, coloured by attacker, sized by the
 highest claimed count. Region outlines: Natural Earth admin-1 (public domain).</p></div>
-<div class="panel"><h3>Nationwide figures</h3><div id="national"></div>
+<div class="panel side"><h3>Nationwide figures</h3><div id="national"></div>
 <p class="note">Claims that name a country but no region: nationwide totals, never placed on one region.</p></div></div>
 <h2>Claimed interceptions per day</h2>
 <div id="chart"></div>
 <p class="note">One line per claimant side (colour) and weapon class (dash); sum of top-level claims per event date.</p>
 <h2>Disputed incidents: each side's claim side by side</h2>
-<p class="note">Highest figure among each side's claims; gap = RU − UA where both sides give the figure.
-Kind: <span class="tag outcome">outcome</span> one side claims hits, the other interceptions;
+<p class="note">Incidents where both sides give a figure or claim a hit come first, newest first, then the others.
+Highest figure among each side's claims; gap = RU − UA where both sides give the figure.
+Hits "claimed": the side claims a strike without a figure.
+Kind: <span class="tag outcome">outcome</span> one side claims a hit, the other interceptions;
 <span class="tag numbers">numbers</span> the same figure differs.</p>
 {disputed_table(model["disputed"])}
 <h2>Incidents without coordinates</h2>
