@@ -145,10 +145,15 @@ def test_side_and_date_filters_act_on_tables_and_charts(report):
     assert set(run.evaluated["day_dates"]) <= {run.evaluated["day"]}
 
 
-def test_report_without_data_still_renders():
+def test_report_without_data_still_renders(tmp_path):
     page = outputs.render_report({})
     assert "No disputed incidents" in page and 'id="map"' in page and 'id="chart"' in page
     specs = {a["id"]: a for t, a in elements(page) if t == "script" and a.get("type") == "application/json"}
     assert set(specs) == {"spec-map", "spec-series", "spec-national"}
     blocks = re.findall(r'<script type="application/json" id="spec-map">(.*?)</script>', page, re.S)
     assert json.loads(blocks[0])["datasets"]["points"] == []
+    if chromium.find() is not None:
+        empty = tmp_path / "empty.html"
+        empty.write_text(page, encoding="utf-8")
+        run = chromium.load(empty)
+        assert run.ready and run.errors == []

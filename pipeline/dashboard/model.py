@@ -28,7 +28,7 @@ WEAPON_CLASS = {"drone": "drones", "missile": "missiles", "ballistic_missile": "
                 "aircraft": "aircraft & glide bombs", "rocket": "rockets & artillery",
                 "artillery": "rockets & artillery"}
 OTHER_WEAPONS = "other / unknown"
-LATEST_CLAIMS = 300
+LATEST_CLAIMS = 1000
 
 
 def s(v) -> str:

@@ -208,7 +208,8 @@ Kind: <span class="tag outcome">outcome</span> one side claims a hit, the other 
 <h2>Incidents without coordinates</h2>
 {unplaced_table(model["unplaced"])}
 <h2>Latest claims</h2>
-<p class="note">Newest first; hover a claimant for the sentence it was read from. Links open the source article.</p>
+<p class="note">Newest first (the page holds the newest {m.LATEST_CLAIMS:,} claims and shows {latest_limit} of those
+that match the filters); hover a claimant for the sentence it was read from. Links open the source article.</p>
 {latest_table(model["latest"], latest_limit)}
 <h2>Data quality</h2>
 {quality_section(model)}
