@@ -92,7 +92,6 @@ RADIUS_FLOOR_KM = 25.0
 #: Foreign keys the schemas do not declare (yet): (table, column, referenced table, column).
 EXTRA_FOREIGN_KEYS = (
     ("incident_merges", "new_incident_id", "incidents", "incident_id"),
-    ("acled_export", "claim_id", "claims", "claim_id"),
 )
 
 STRUCTURAL = "structural"
