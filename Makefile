@@ -8,6 +8,7 @@ INTERIM_DIR   ?= data/interim
 PROCESSED_DIR ?= data/processed
 EXECUTOR      ?= local
 SCHEDULER     ?=
+PORT          ?= 8001
 PYTHON        ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 
 VENV   := .venv
@@ -28,7 +29,7 @@ EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER
 stage = $(PY) -m pipeline stage $(1) $(DIRS) $(2)
 
 .DELETE_ON_ERROR:
-.PHONY: all help setup test lint bench gazetteer report docs validate clean distclean FORCE
+.PHONY: all help setup test lint bench gazetteer report browse docs validate clean distclean FORCE
 
 all: $(P)/datapackage.json ## Build and publish the dataset (creates .venv on first use)
 
@@ -77,6 +78,9 @@ validate: $(STAMP) ## Check the current publication (exit 1 when invalid)
 
 report: $(P)/datapackage.json ## Rebuild report.html and the exports of the publication
 	$(PY) -m pipeline report --processed-dir "$(PROCESSED_DIR)"
+
+browse: $(P)/datapackage.json ## Serve airwar.sqlite with Datasette on http://127.0.0.1:$(PORT)/ (PORT=8001)
+	$(PY) -m pipeline browse --processed-dir "$(PROCESSED_DIR)" --port $(PORT)
 
 docs: $(STAMP) ## Regenerate docs/data-dictionary.md from schemas/
 	$(PY) -m pipeline docs

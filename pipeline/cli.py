@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="(re)build report.html and the exports in a publication")
     p.add_argument("--processed-dir", type=Path, default=config.PROCESSED_DIR)
+
+    p = sub.add_parser("browse", help="serve airwar.sqlite with Datasette on 127.0.0.1 (make browse)")
+    p.add_argument("--processed-dir", type=Path, default=config.PROCESSED_DIR)
+    p.add_argument("--host", default="127.0.0.1", help="interface (default: %(default)s, loopback only)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: %(default)s)")
     return parser
 
 
@@ -165,6 +170,13 @@ def _dispatch(args) -> int:
         if args.datapackage:
             io.write_text(args.datapackage, schema.datapackage_json())
         return EXIT_OK
+    if args.command == "browse":
+        from . import browse
+        try:
+            return browse.main(args.processed_dir, args.host, args.port)
+        except browse.BrowseError as exc:
+            logging.getLogger("pipeline").error("%s", exc)
+            return EXIT_USAGE
     if args.command == "report":
         from . import outputs
         outputs.write_all(args.processed_dir)

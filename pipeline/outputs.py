@@ -201,12 +201,16 @@ def write_all(processed_dir: Path) -> None:
     """Rebuild the ACLED export, GeoJSON and report from a publication's CSVs."""
     import pandas as pd
 
+    from . import csvsafe, schema, typed
+
     processed_dir = Path(processed_dir)
     tables = {}
-    for name in ("articles", "claims", "incidents", "rejects", "mentions", "locations"):
+    for name in schema.TABLES:
         path = processed_dir / f"{name}.csv"
         if path.exists():
-            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+            df = csvsafe.restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False), name)
             tables[name] = df.to_dict("records")
-    io.write_table(processed_dir / "acled_export.csv", "acled_export", build_acled(tables))
+    tables["acled_export"] = build_acled(tables)
+    io.write_table(processed_dir / "acled_export.csv", "acled_export", tables["acled_export"])
+    typed.write_all(processed_dir, tables)
     write_files(processed_dir, tables)

@@ -181,7 +181,7 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     staging folder into PROCESSED_DIR only when validation passes."""
     import gc
 
-    from . import outputs, publish, validate
+    from . import outputs, publish, typed, validate
 
     tables = build_tables(paths)
     tables, quarantined = validate.quarantine(tables)
@@ -193,6 +193,7 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     for name in schema.TABLES:
         counts[name] = io.write_table(staging / f"{name}.csv", name, tables[name])
     io.write_text(staging / "datapackage.json", schema.datapackage_json())
+    typed.write_all(staging, tables)  # NAME.parquet + airwar.sqlite (raw values, schema types)
     if extra_outputs:
         outputs.write_files(staging, tables)
     # Validation re-reads the written CSVs: free the in-memory records first, so the stage's

@@ -783,11 +783,14 @@ def read_dir(processed_dir: Path | str) -> dict:
     unparseable number to missing and hide it from the type checks)."""
     import pandas as pd
 
+    from . import csvsafe
+
     out = {}
     for name in schema.TABLES:
         path = Path(processed_dir) / f"{name}.csv"
         if path.exists():
-            out[name] = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            out[name] = csvsafe.restore_frame(
+                pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]), name)
     return out
 
 
