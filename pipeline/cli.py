@@ -35,9 +35,14 @@ def _add_executor(p: argparse.ArgumentParser) -> None:
                    help="Dask scheduler address (tcp://host:8786); default: a local cluster")
 
 
+def _prog() -> str:
+    """``airwar`` when run as the installed console command, else ``python -m pipeline``."""
+    return "airwar" if Path(sys.argv[0]).name == "airwar" else "python -m pipeline"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog=_prog(),
         description="Turn news reports about the Russia–Ukraine air war into geocoded, "
                     "validated claim and incident tables.",
         epilog="Exit codes: 0 ok, 1 validation failed (nothing published), 2 usage error, "
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     # Commands with their own argument parsers get the rest of the line untouched.
     if argv[:1] == ["evaluate"]:
         from . import evaluate
-        return evaluate.main(argv[1:], prog="python -m pipeline evaluate")
+        return evaluate.main(argv[1:], prog=f"{_prog()} evaluate")
     if argv[:1] == ["bench"]:
         from . import bench
         return bench.main(argv[1:])
