@@ -35,7 +35,8 @@ all: $(P)/datapackage.json ## Build and publish the dataset (creates .venv on fi
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_%/.$$()-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
-	  awk -F'\t' '{printf "  %-22s %s\n", $$1, $$2}'
+	  sed -e 's|^$$(I)/|$(I)/|' -e 's|^$$(P)/|$(P)/|' | \
+	  awk -F'\t' '{printf "  %-34s %s\n", $$1, $$2}'
 	@echo "  Variables: RAW_DIR=$(RAW_DIR) INTERIM_DIR=$(INTERIM_DIR) PROCESSED_DIR=$(PROCESSED_DIR) EXECUTOR=$(EXECUTOR)"
 
 setup: $(STAMP) ## Create or update .venv with the pinned dependencies
@@ -79,7 +80,7 @@ validate: $(STAMP) ## Check the current publication (exit 1 when invalid)
 report: $(P)/datapackage.json ## Rebuild report.html and the exports of the publication
 	$(PY) -m pipeline report --processed-dir "$(PROCESSED_DIR)"
 
-browse: $(P)/datapackage.json ## Serve airwar.sqlite with Datasette on http://127.0.0.1:$(PORT)/ (PORT=8001)
+browse: $(P)/datapackage.json ## Serve airwar.sqlite with Datasette on http://127.0.0.1:8001/ (PORT=…)
 	$(PY) -m pipeline browse --processed-dir "$(PROCESSED_DIR)" --port $(PORT)
 
 docs: $(STAMP) ## Regenerate docs/data-dictionary.md from schemas/

@@ -37,6 +37,7 @@ import csv
 import datetime as dt
 import itertools
 import json
+import logging
 import math
 import os
 import re
@@ -765,6 +766,7 @@ def validate_tables(tables: dict, raw_inputs: list[str] | None = None, *,
             results.append(_result(name, "table exists", [f"{name}.csv missing"], STRUCTURAL))
             continue
         present[name] = True
+        logging.getLogger("pipeline.validate").info("validate: %s (%d rows)", name, len(df))
         sch = schema.load(name)
         pk = [c for c in sch.primary_key if c in df.columns]
         if pk:
