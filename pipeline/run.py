@@ -85,6 +85,7 @@ def stage_reconcile(paths: Paths) -> dict:
 
     mentions = list(io.read_jsonl(paths.interim("geocoded")))
     articles = [{k: v for k, v in a.items() if k != "text"} for a in io.read_jsonl(paths.interim("articles"))]
+    log.info("reconcile: linking %d mentions of %d articles", len(mentions), len(articles))
     result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
     io.write_json(paths.interim("reconciled"), {
         "mentions": result.mentions, "claims": result.claims,

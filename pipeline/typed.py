@@ -122,10 +122,21 @@ def _sql_value(v):
     return v
 
 
-def write_sqlite(path: Path, tables: dict[str, dict[str, list]]) -> dict[str, int]:
-    """All tables into one SQLite file (atomically). ``tables``: {table: typed columns}."""
-    counts = {}
-    with io.atomic_path(path) as tmp:
+def _insert(con: sqlite3.Connection, name: str, columns: dict[str, list]) -> None:
+    for stmt in _ddl(name, _extra_fks(name)):
+        con.execute(stmt)
+    cols = schema.load(name).columns
+    placeholders = ", ".join("?" for _ in cols)
+    con.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})',
+                    ([_sql_value(v) for v in row] for row in zip(*(columns[c] for c in cols))))
+
+
+def write_all(out_dir: Path | str, records: dict[str, list[dict]]) -> dict[str, int]:
+    """``NAME.parquet`` for every table in ``records`` and ``airwar.sqlite`` with all of them,
+    each written atomically. Tables are converted one at a time (peak memory: one table)."""
+    out_dir = Path(out_dir)
+    counts: dict[str, int] = {}
+    with io.atomic_path(out_dir / SQLITE_NAME) as tmp:
         tmp.unlink()  # sqlite3 must create the file itself
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
@@ -133,29 +144,16 @@ def write_sqlite(path: Path, tables: dict[str, dict[str, list]]) -> dict[str, in
             con.execute("PRAGMA page_size=4096")
             con.execute("BEGIN")
             for name in schema.TABLES:
-                if name not in tables:
+                if name not in records:
                     continue
-                for stmt in _ddl(name, _extra_fks(name)):
-                    con.execute(stmt)
-                cols = schema.load(name).columns
-                rows = zip(*(tables[name][c] for c in cols))
-                placeholders = ", ".join("?" for _ in cols)
-                cur = con.executemany(f'INSERT INTO "{name}" VALUES ({placeholders})',
-                                      ([_sql_value(v) for v in r] for r in rows))
-                counts[name] = max(cur.rowcount, 0) if cols else 0
+                columns = typed_columns(name, records[name])
+                counts[name] = write_parquet(out_dir / f"{name}.parquet", name, columns)
+                _insert(con, name, columns)
+                del columns
             con.execute("COMMIT")
             con.execute("VACUUM")
         finally:
             con.close()
-    return counts
-
-
-def write_all(out_dir: Path | str, records: dict[str, list[dict]]) -> dict[str, int]:
-    """``NAME.parquet`` for every table in ``records`` and ``airwar.sqlite`` with all of them."""
-    out_dir = Path(out_dir)
-    typed = {name: typed_columns(name, records[name]) for name in schema.TABLES if name in records}
-    counts = {name: write_parquet(out_dir / f"{name}.parquet", name, cols) for name, cols in typed.items()}
-    write_sqlite(out_dir / SQLITE_NAME, typed)
     return counts
 
 
