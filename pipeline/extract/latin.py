@@ -1252,7 +1252,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
             if p.start - n.end > 110:
                 break
-            gap = text[n.end:p.start]
+            # "Most of them, 31, were shot down over …": an apposed count takes its clause's place
+            gap = _APPOSED_COUNT_COMMA.sub(" ", text[n.end:p.start], count=1)
             if re.search(r"[;:,]|\.\s", gap) or re.search(r"\b(?:said|according|a\s+(?:déclaré|indiqué|annoncé))\b", gap):
                 break
             pre = text[max(0, p.start - 45):p.start]
@@ -1651,6 +1652,9 @@ def _attack_instrument_roles(text: str, counts: list, trig: list, weapons: list)
                     and re.match(r"^\s*(?:and|et|as\s+well\s+as|plus|ainsi\s+qu['’]un)\b", text[wend:o.num.start + 1], re.I):
                 o.role = "launched"
                 o.rules.append("role.attack_instrument")
+
+_APPOSED_COUNT_COMMA = re.compile(
+    r"^\s*,\s*(?=(?:were|was|have\s+been|had\s+been|ont\s+été|a\s+été|avaient\s+été|sont|ont)\b)", re.I)
 
 _CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$|\b(?:while|whereas|but|tandis|alors\s+que|mais)\b", re.I)
 
