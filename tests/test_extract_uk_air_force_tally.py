@@ -131,3 +131,9 @@ def test_regions_of_the_shoot_down_before_the_total_figure():
     text = ("Вночі росіяни атакували Україну 60 дронами. Збиття ворожих дронів відбувалося над Київською, "
             "Житомирською та Вінницькою областями. Загалом збито 45.")
     assert rows(run(text, outlet="Українська правда")) == [night(60, 45)]
+
+
+def test_hits_of_two_weapon_groups_add_up():
+    text = "Вночі ворог атакував Україну ракетами та дронами. Зафіксовано влучання 2 ракет та 9 ударних БпЛА на 6 локаціях."
+    strikes = [m for m in run(text) if m["event_type"] == "strike"]
+    assert [(m["weapon"], m["hits"], m["attacker_side"], m["claimant_side"]) for m in strikes] == [("mixed", 11, "RU", "UA")]

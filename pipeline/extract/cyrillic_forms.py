@@ -138,17 +138,23 @@ _HIT_WORD_RE = _rx(r"^(?:влучан\w*|влучил\w*|влучив|попад
 
 
 def hit_count(s: str, strike_trigs: list, nps: list) -> int | None:
-    """"Зафіксовано влучання 12 ударних БпЛА на 5 локаціях": the counted weapon NP right after a
-    hit word is the number of hits (the locations are where, not how many)."""
+    """"Зафіксовано влучання 12 ударних БпЛА на 5 локаціях": the counted weapon NPs right after a
+    hit word are the number of hits ("влучання 1 ракети та 12 БпЛА" → 13); the locations are
+    where, not how many."""
     for t in strike_trigs:
         if not _HIT_WORD_RE.match(t.text):
             continue
-        for np_ in nps:
+        total, end = None, t.end
+        for np_ in sorted((x for x in nps if x.count is not None and x.count.start >= t.end), key=lambda x: x.start):
             n = np_.count
-            if n is None or n.value is None or n.start < t.end or n.qualifier != "exact":
-                continue
-            if re.fullmatch(r"\s*(?:\w+\s+){0,1}", s[t.end:n.start]):
-                return n.value
+            gap = s[end:n.start]
+            if not (re.fullmatch(r"\s*(?:\w+\s+)?", gap) if total is None else re.fullmatch(r"\s*(?:,|та|і|и|а також)\s*", gap)):
+                break
+            if n.value is None or n.qualifier != "exact":
+                return None
+            total, end = (total or 0) + n.value, np_.end
+        if total is not None:
+            return total
     return None
 
 
