@@ -229,6 +229,8 @@ class _Run:
         self.rejects: list[dict] = []
         self.why: dict[tuple[str, str], str] = {}      # (table, key) → rule that dropped it
         self.recount: set[str] = set()                 # articles whose n_mentions to recount
+        self._by_claim: tuple[Any, dict] = (None, {})
+        self._arts: tuple[Any, dict] = (None, {})
 
     def reject(self, table: str, key: str | None, rule: str, value: str | None, reason: str,
                detail: str, source_file: str | None = None) -> None:
@@ -334,13 +336,21 @@ class _Run:
 
     # ----------------------------------------------------------------- rebuilds
     def articles_by_id(self) -> dict[str, dict]:
-        return {_s(a.get("article_id")): a for a in self.t.get("articles", [])}
+        rows = self.t.get("articles", [])
+        if self._arts[0] is not rows:
+            self._arts = (rows, {_s(a.get("article_id")): a for a in rows})
+        return self._arts[1]
 
     def rebuild_claim(self, c: dict) -> None:
         from . import reconcile
 
-        cid = _s(c.get("claim_id"))
-        ms = [m for m in self.t.get("mentions", []) if _s(m.get("claim_id")) == cid]
+        rows = self.t.get("mentions", [])
+        if self._by_claim[0] is not rows:   # index the current mentions list once
+            index: dict[str, list[dict]] = defaultdict(list)
+            for m in rows:
+                index[_s(m.get("claim_id"))].append(m)
+            self._by_claim = (rows, index)
+        ms = self._by_claim[1].get(_s(c.get("claim_id")))
         if ms:
             c.update(reconcile.claim_values(ms, self.articles_by_id()))
 

@@ -609,16 +609,24 @@ def _records(df) -> list[dict]:
     return df.astype(object).where(pd.notna(df), None).to_dict("records")
 
 
-def _ids(df, col: str) -> set:
-    if df is None or col not in df.columns:
-        return set()
-    return {str(v) for v in df[col].tolist() if not _missing(v)}
+def _rec_ids(rows: list[dict], col: str) -> set:
+    return {str(r.get(col)) for r in rows if not _missing(r.get(col))}
 
 
 def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] | None,
                   regions: dict[str, dict]) -> list[dict]:
-    out: list[dict] = []
     recs = {n: _records(tables.get(n)) if present.get(n) else [] for n in schema.TABLES}
+    columns = {n: list(tables[n].columns) for n in schema.TABLES if present.get(n)}
+    return cross_check_records(recs, columns, raw_inputs, regions)
+
+
+def cross_check_records(recs: dict[str, list[dict]], columns: dict[str, list[str]],
+                        raw_inputs: list[str] | None, regions: dict[str, dict]) -> list[dict]:
+    """The pandas-free cross-field and cross-table checks on records (``columns``: the
+    columns of each present table; a table absent from it counts as missing)."""
+    out: list[dict] = []
+    present = {n: n in columns for n in schema.TABLES}
+    recs = {n: recs.get(n) or [] for n in schema.TABLES}
 
     # --- foreign keys (schema-declared plus incident_merges → incidents)
     fks: list[tuple[str, str, str, str]] = []
@@ -633,14 +641,14 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
     for child, col, parent, pcol in fks:
         if not (present.get(child) and present.get(parent)):
             continue
-        if col not in tables[child].columns or pcol not in tables[parent].columns:
+        if col not in columns[child] or pcol not in columns[parent]:
             continue
-        keys = _ids(tables[parent], pcol)
+        keys = _rec_ids(recs[parent], pcol)
         bad = [f"{col}={_s(r.get(col))}" for r in recs[child]
                if _s(r.get(col)) is not None and _s(r.get(col)) not in keys]
         out.append(_result(child, f"foreign key {col} -> {parent}.{pcol}", bad, STRUCTURAL))
     if present.get("incident_merges") and present.get("incidents"):
-        live = _ids(tables["incidents"], "incident_id")
+        live = _rec_ids(recs["incidents"], "incident_id")
         bad = [r.get("old_incident_id") for r in recs["incident_merges"]
                if _s(r.get("old_incident_id")) in live]
         out.append(_result("incident_merges", "retired old_incident_id absent from incidents",
@@ -666,7 +674,7 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
                                      ("claims", "claim_id", "parent_claim_id")):
         if not present.get(name):
             continue
-        cols = set(tables[name].columns)
+        cols = set(columns[name])
         if {"launched", "lost_to_ew"} <= cols:
             bad = [f"{_s(r.get(id_col))}: {d}" for r in recs[name]
                    for reason, d, _ in count_problems(r) if reason == "intercepted_plus_ew_gt_launched"]
@@ -690,7 +698,7 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
                 bad.append(f"{_s(m.get('mention_id'))}: event_date={ed} > published={pd_}")
         out.append(_result("mentions", "event_date <= article published date", bad, ROW,
                            rule="event_date<=published"))
-    if present.get("claims") and "first_published" in tables["claims"].columns:
+    if present.get("claims") and "first_published" in columns["claims"]:
         bad = []
         for c in recs["claims"]:
             ed, fp = _day(c.get("event_date")), _day(c.get("first_published"))
@@ -703,7 +711,7 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
     # --- coordinates inside their region
     for name, id_col in (("mentions", "mention_id"), ("claims", "claim_id"),
                          ("incidents", "incident_id"), ("locations", "location_id")):
-        if not present.get(name) or not {"latitude", "longitude"} <= set(tables[name].columns):
+        if not present.get(name) or not {"latitude", "longitude"} <= set(columns[name]):
             continue
         bad = []
         for r in recs[name]:
