@@ -146,6 +146,12 @@ def keys(rows: list[dict], table: str) -> set[str]:
     return {str(r.get(quarantine.ID_COLUMN[table])) for r in rows}
 
 
+@pytest.fixture(scope="module")
+def gx_runner():
+    """One great_expectations context for this module (the gate test and the pipeline run)."""
+    return validate.new_runner()
+
+
 @pytest.fixture(autouse=True)
 def country_boxes_only(monkeypatch):
     """The fixture's coordinates are checked against country boxes, as in test_validate."""
@@ -314,7 +320,7 @@ def _text_frames(recs: dict) -> dict:
     return out
 
 
-def test_gate_flags_every_rule_and_passes_after_the_quarantine(monkeypatch):
+def test_gate_flags_every_rule_and_passes_after_the_quarantine(monkeypatch, gx_runner):
     """All tamperings at once, each in its own copy of the fixture: the great_expectations
     gate reports a failed check under every rule id, and after the quarantine the whole set
     passes (two validation runs instead of one per rule)."""
@@ -328,7 +334,7 @@ def test_gate_flags_every_rule_and_passes_after_the_quarantine(monkeypatch):
             fn(recs["acled_export"][i])
         for name, rows in _suffixed(recs, k).items():
             big[name].extend(rows)
-    runner = validate.new_runner()
+    runner = gx_runner
     report = validate.validate_tables(_text_frames(big), None, runner=runner, regions=NO_REGIONS)
     flagged = {(r["table"], r["rule"]) for r in report.failures if r["kind"] == "row"}
     missing = [(r.table, r.id) for r in ALL_RULES if (r.table, r.id) not in flagged]
@@ -364,7 +370,7 @@ BAD = {
 
 
 @pytest.fixture(scope="module")
-def poisoned_run(tmp_path_factory):
+def poisoned_run(tmp_path_factory, gx_runner):
     """Three good articles beside three poisoned ones (published 1900, published 2030, an
     event dated 2012 by the text alone), through the real pipeline run."""
     from pipeline import run
@@ -379,7 +385,9 @@ def poisoned_run(tmp_path_factory):
             "url": f"https://example.org/p/{i}", "outlet": f"Wire {i}", "language": "en",
             "published": published}), encoding="utf-8")
     paths = Paths(raw, root / "interim", root / "processed")
-    manifest = run.run_all(paths)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(validate, "new_runner", lambda: gx_runner)
+        manifest = run.run_all(paths)
     out = Path(paths.processed_dir)
     tables = {n: pd.read_csv(out / f"{n}.csv", dtype=str, keep_default_na=False)
               for n in ("articles", "mentions", "claims", "incidents", "rejects")}
