@@ -33,19 +33,19 @@ counts that disagree with the rows, raw files not accounted for) are not touched
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Any
 
 from . import rules as R
 from . import schema, validate
-from .validate import _cell_text, _day, _missing, _num, _s
+from .rules import DATE_COLS, fails, reason_of
+from .rules import RuleContext as _Ctx
+from .validate import _day, _s
 
 #: Required enum (or boolean) columns and the value a bad or missing one becomes.
 FALLBACK = {"claimant_side": "other", "weapon": "unknown", "geo_precision": "unknown",
             "date_precision": "unknown", "lang": "other", "claimant_source": "unknown",
             "language": "other", "published_precision": "unknown", "ambiguous": True}
-DATE_COLS = ("event_date_start", "event_date", "event_date_end")
 CLAIM_DERIVED = ("n_sources", "first_published", "mention_ids", "source_urls")
 ORDER = ("articles", "locations", "mentions", "claims", "incidents")
 ID_COLUMN = {"articles": "article_id", "locations": "location_id", "mentions": "mention_id",
@@ -53,123 +53,7 @@ ID_COLUMN = {"articles": "article_id", "locations": "location_id", "mentions": "
              "incident_merges": "old_incident_id", "rejects": "source_file"}
 
 
-# --------------------------------------------------------------------------- the checks
-
-class _Ctx:
-    def __init__(self) -> None:
-        self.regions = validate.region_boxes()
-        self.min_day = validate.MIN_DATE.isoformat()
-        self.max_day = validate._max_date().isoformat()
-        self.pub: dict[str, str | None] = {}   # article_id → published day (precision day)
-        self.rules = {name: [r for r in R.table_rules(name) if not r.id.startswith("breakdown:")]
-                      for name in schema.TABLES}
-
-    def in_range(self, day: str) -> bool:
-        return self.min_day <= day <= self.max_day
-
-    def published_ok(self, text: str) -> bool:
-        day = _day(text)
-        if day:
-            return self.in_range(day)
-        if re.match(r"^[0-9]{4}-[0-9]{2}$", text[:7]):
-            return self.min_day[:7] <= text[:7] <= self.max_day[:7]
-        return True  # not a date at all: the format rule reports it
-
-
-def _pair_values(r: dict, a: str, b: str) -> tuple[Any, Any] | None:
-    va, vb = r.get(a), r.get(b)
-    if _missing(va) or _missing(vb):
-        return None
-    if a in DATE_COLS:
-        da, db = _day(va), _day(vb)
-        return (da, db) if da and db else None
-    na, nb = _num(va), _num(vb)
-    return (na, nb) if na is not None and nb is not None else None
-
-
-def fails(table: str, rule: R.Rule, r: dict, ctx: _Ctx) -> str | None:
-    """The offending value(s) as text when ``r`` breaks ``rule``, else None."""
-    c = rule.columns[0]
-    if rule.check == "pair":
-        a, b = rule.columns
-        p = _pair_values(r, a, b)
-        return f"{a}={_s(r.get(a))}; {b}={_s(r.get(b))}" if p and p[0] > p[1] else None
-    if rule.check == "cross":
-        return _fails_cross(table, rule, r, ctx)
-    v = r.get(c)
-    if rule.check == "required":
-        return "" if _missing(v) else None
-    if _missing(v):
-        return None
-    f = schema.load(table).field(c)
-    text = _cell_text(v, f.type)
-    bad = False
-    if rule.check == "type":
-        bad = not re.match(validate.TYPE_RE[f.type], text)
-    elif rule.check == "enum":
-        bad = text not in f.enum
-    elif rule.check == "pattern":
-        bad = not re.search(f.pattern, text)
-    elif rule.check == "format":
-        bad = not re.match(validate.PUBLISHED_RE, text)
-    elif rule.check == "range":
-        n = _num(text)
-        bad = n is not None and ((f.minimum is not None and n < f.minimum)
-                                 or (f.maximum is not None and n > f.maximum))
-    elif rule.check == "date_range":
-        if f.type == "date":
-            bad = bool(re.match(validate.ISO_DATE_RE, text)) and not ctx.in_range(text)
-        else:
-            bad = not ctx.published_ok(text)
-    return text if bad else None
-
-
-def _fails_cross(table: str, rule: R.Rule, r: dict, ctx: _Ctx) -> str | None:
-    if rule.id == "intercepted+lost_to_ew<=launched":
-        probs = validate.count_problems(r)
-        return ("; ".join(f"{c}={_s(r.get(c))}" for c in rule.columns)
-                if any(p[0] == "intercepted_plus_ew_gt_launched" for p in probs) else None)
-    if rule.id in ("event_date<=published", "event_date<=first_published"):
-        ed = _day(r.get("event_date"))
-        ref = (ctx.pub.get(_s(r.get("article_id"))) if table == "mentions"
-               else _day(r.get("first_published")))
-        return f"event_date={ed}; {rule.id.split('<=')[1]}={ref}" if ed and ref and ed > ref else None
-    if rule.id == "coords_in_region":
-        lat, lon = _num(r.get("latitude")), _num(r.get("longitude"))
-        if lat is None or lon is None:
-            return None
-        ok, against = validate.coords_ok(lat, lon, _s(r.get("admin1_code")),
-                                         _s(r.get("country_code")), ctx.regions)
-        return None if ok else f"({_s(r.get('latitude'))}, {_s(r.get('longitude'))}) outside {against}"
-    raise ValueError(f"no check for rule {rule.id!r}")  # pragma: no cover (rules.py and here)
-
-
 # --------------------------------------------------------------------------- the policy
-
-def reason_of(rule: R.Rule) -> str:
-    """The machine-readable ``reason`` of a rule's rejects."""
-    c = rule.columns[0]
-    if rule.id == "intercepted<=launched":
-        return "intercepted_gt_launched"
-    if rule.id == "intercepted+lost_to_ew<=launched":
-        return "intercepted_plus_ew_gt_launched"
-    if rule.id.startswith("breakdown:"):
-        return "breakdown_exceeds_total"
-    if rule.id.startswith("event_date<="):
-        return "date_after_published"
-    if rule.id == "coords_in_region" or c in ("latitude", "longitude"):
-        return "coords_outside_region"
-    if c in R.COUNT_COLUMNS and rule.check in ("type", "range"):
-        return "absurd_count"
-    if rule.check == "pair" and c in DATE_COLS:
-        return "date_order"
-    if c in DATE_COLS and rule.check in ("type", "date_range"):
-        return "implausible_date"
-    if (rule.table, c) in R.PUBLISHED_COLUMNS:
-        return "implausible_published"
-    return {"required": "missing_value", "enum": "bad_enum", "pattern": "bad_pattern",
-            "type": "bad_type", "range": "out_of_range"}.get(rule.check, rule.check)
-
 
 def action_of(table: str, rule: R.Rule) -> tuple[str, tuple[str, ...]]:
     """(action, columns): ``clear`` the columns, ``fallback`` the column, ``detach`` the

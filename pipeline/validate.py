@@ -668,7 +668,16 @@ def cross_check_records(recs: dict[str, list[dict]], columns: dict[str, list[str
         out.append(_result("claims", "mention_ids resolve to mentions of this claim", bad, STRUCTURAL))
     if present.get("incidents") and present.get("claims"):
         out.append(_row_count_check(recs, "incidents", "incident_id", "n_claims", "claims"))
+    out.extend(_row_cross_checks(recs, columns, present, regions))
+    # --- every raw input accounted for
+    if raw_inputs is not None:
+        out.append(_raw_accounting(recs, present, raw_inputs))
+    return out
 
+
+def _row_cross_checks(recs: dict, columns: dict, present: dict, regions: dict) -> list[dict]:
+    """The row-level cross-field and cross-table rules (counts, breakdowns, dates, coords)."""
+    out: list[dict] = []
     # --- per-row cross-field rules and breakdowns
     for name, id_col, parent_col in (("mentions", "mention_id", "parent_mention_id"),
                                      ("claims", "claim_id", "parent_claim_id")):
@@ -724,10 +733,6 @@ def cross_check_records(recs: dict[str, list[dict]], columns: dict[str, list[str
                 bad.append(f"{_s(r.get(id_col))}: ({lat}, {lon}) outside {against}")
         out.append(_result(name, "coordinates inside their admin1 region (or country) box",
                            bad, ROW, rule="coords_in_region"))
-
-    # --- every raw input accounted for
-    if raw_inputs is not None:
-        out.append(_raw_accounting(recs, present, raw_inputs))
     return out
 
 
