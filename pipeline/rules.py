@@ -18,6 +18,8 @@ Rule ids::
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -134,9 +136,33 @@ class RuleContext:
         return True  # not a date at all: the format rule reports it
 
 
+def _absent(v: Any) -> bool:
+    """``validate._missing`` with a fast path for plain Python values."""
+    t = type(v)
+    if v is None:
+        return True
+    if t is str:
+        return v == ""
+    if t is int or t is bool:
+        return False
+    if t is float:
+        return v != v
+    return _missing(v)
+
+
+@functools.lru_cache(maxsize=None)
+def _field(table: str, column: str) -> schema.Field:
+    return schema.load(table).field(column)
+
+
+@functools.lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
 def _pair_values(r: dict, a: str, b: str) -> tuple[Any, Any] | None:
     va, vb = r.get(a), r.get(b)
-    if _missing(va) or _missing(vb):
+    if _absent(va) or _absent(vb):
         return None
     if a in DATE_COLS:
         da, db = _day(va), _day(vb)
@@ -156,27 +182,32 @@ def fails(table: str, rule: Rule, r: dict, ctx: RuleContext) -> str | None:
         return _fails_cross(table, rule, r, ctx)
     v = r.get(c)
     if rule.check == "required":
-        return "" if _missing(v) else None
-    if _missing(v):
+        return "" if _absent(v) else None
+    if _absent(v):
         return None
-    f = schema.load(table).field(c)
-    text = _cell_text(v, f.type)
+    f = _field(table, c)
+    t = type(v)
+    if rule.check == "type" and ((t is int and f.type in ("integer", "number"))
+                                 or (t is float and f.type == "number" and math.isfinite(v))
+                                 or (t is bool and f.type == "boolean")):
+        return None   # a plain Python value of the column's type: its CSV text matches
+    text = v if t is str else _cell_text(v, f.type)
     bad = False
     if rule.check == "type":
-        bad = not re.match(validate.TYPE_RE[f.type], text)
+        bad = not _rx(validate.TYPE_RE[f.type]).match(text)
     elif rule.check == "enum":
         bad = text not in f.enum
     elif rule.check == "pattern":
-        bad = not re.search(f.pattern, text)
+        bad = not _rx(f.pattern).search(text)
     elif rule.check == "format":
-        bad = not re.match(validate.PUBLISHED_RE, text)
+        bad = not _rx(validate.PUBLISHED_RE).match(text)
     elif rule.check == "range":
         n = _num(text)
         bad = n is not None and ((f.minimum is not None and n < f.minimum)
                                  or (f.maximum is not None and n > f.maximum))
     elif rule.check == "date_range":
         if f.type == "date":
-            bad = bool(re.match(validate.ISO_DATE_RE, text)) and not ctx.in_range(text)
+            bad = bool(_rx(validate.ISO_DATE_RE).match(text)) and not ctx.in_range(text)
         else:
             bad = not ctx.published_ok(text)
     return text if bad else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from pathlib import Path
 from typing import Callable
 
@@ -385,17 +386,29 @@ def poisoned_run(tmp_path_factory, gx_runner):
             "url": f"https://example.org/p/{i}", "outlet": f"Wire {i}", "language": "en",
             "published": published}), encoding="utf-8")
     paths = Paths(raw, root / "interim", root / "processed")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(validate, "new_runner", lambda: gx_runner)
-        manifest = run.run_all(paths)
+    records_seen: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records_seen.append
+    logger = logging.getLogger("pipeline.run")
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(validate, "new_runner", lambda: gx_runner)
+            manifest = run.run_all(paths)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+    log = "\n".join(r.getMessage() for r in records_seen)
     out = Path(paths.processed_dir)
     tables = {n: pd.read_csv(out / f"{n}.csv", dtype=str, keep_default_na=False)
               for n in ("articles", "mentions", "claims", "incidents", "rejects")}
-    return manifest, tables
+    return manifest, tables, log
 
 
 def test_good_articles_publish_beside_poisoned_dates(poisoned_run):
-    manifest, t = poisoned_run
+    manifest, t, log = poisoned_run
     assert manifest["validation"] == "passed"
     arts = t["articles"].set_index("source_file")
     assert set(arts.index) == {f"{n}.txt" for n in {**GOOD, **BAD}}
@@ -404,12 +417,15 @@ def test_good_articles_publish_beside_poisoned_dates(poisoned_run):
     assert sorted(zip(dated["event_date"], dated["admin1_code"], dated["intercepted_high"])) == [
         ("2025-06-02", "RU-KRS", "21"), ("2025-06-03", "", "40"), ("2025-06-04", "RU-BRY", "")]
     assert manifest["stages"]["publish"]["quarantined"]["incidents event_date:date_range"] == 3
+    # the run's log counts the quarantined rows per table and rule
+    assert "\n  incidents event_date:date_range: 3" in log
+    assert "\n  articles published:date_range: 2" in log
 
 
 @pytest.mark.parametrize("name, value", [("old", "1900-01-01"), ("future", "2030-01-15"),
                                          ("textdate", "2012-03-03")])
 def test_poisoned_article_claim_and_incident_are_in_rejects(poisoned_run, name, value):
-    _, t = poisoned_run
+    _, t, _ = poisoned_run
     aid = t["articles"].set_index("source_file").loc[f"{name}.txt", "article_id"]
     cid = t["mentions"].set_index("article_id").loc[aid, "claim_id"]
     claim = t["claims"].set_index("claim_id").loc[cid]
