@@ -340,6 +340,10 @@ def test_gate_flags_every_rule_and_passes_after_the_quarantine(monkeypatch, gx_r
     flagged = {(r["table"], r["rule"]) for r in report.failures if r["kind"] == "row"}
     missing = [(r.table, r.id) for r in ALL_RULES if (r.table, r.id) not in flagged]
     assert missing == [], missing
+    # and the gate has no row-level check outside the rule list (each has a quarantine path)
+    listed = {(r.table, r.id) for r in ALL_RULES}
+    unlisted = {(r["table"], r["rule"]) for r in report.results if r["kind"] == "row"} - listed
+    assert unlisted == set()
 
     _acled_patch(monkeypatch, acled_fix)
     fixed, rejects = quarantine.quarantine(big)
