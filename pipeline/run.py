@@ -88,7 +88,8 @@ def stage_reconcile(paths: Paths) -> dict:
     result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
     io.write_json(paths.interim("reconciled"), {
         "mentions": result.mentions, "claims": result.claims,
-        "incidents": result.incidents, "merges": result.merges})
+        "incidents": result.incidents, "merges": result.merges,
+        "incident_regions": result.incident_regions})
     stats = {"mentions": len(result.mentions), "claims": len(result.claims),
              "incidents": len(result.incidents), "merges": len(result.merges)}
     log.info("reconcile: %(mentions)d mentions → %(claims)d claims → %(incidents)d incidents", stats)
@@ -121,7 +122,8 @@ def build_tables(paths: Paths) -> dict[str, list[dict]]:
     merges = accumulate_merges(_previous_merges(paths.processed_dir), rec["merges"],
                                {i["incident_id"] for i in rec["incidents"]})
     return {"articles": articles, "locations": list(io.read_jsonl(paths.interim("locations"))),
-            "incidents": rec["incidents"], "claims": rec["claims"], "mentions": rec["mentions"],
+            "incidents": rec["incidents"], "incident_regions": rec.get("incident_regions", []),
+            "claims": rec["claims"], "mentions": rec["mentions"],
             "incident_merges": merges, "rejects": rejects}
 
 
