@@ -15,6 +15,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import io
+from .outputs_incidents import (
+    chart_days, incident_table, incidents_geojson, map_points, national_panel, regions_geojson,
+    unplaced_list,
+)
+
+__all__ = ["build_acled", "incidents_geojson", "render_report", "write_files", "write_all"]
 
 ACTOR = {"RU": "Military Forces of Russia (2000-)", "UA": "Military Forces of Ukraine (2019-)"}
 COUNTRY = {"UA": ("UKR", 804, "Ukraine"), "RU": ("RUS", 643, "Russia"), "BY": ("BLR", 112, "Belarus")}
@@ -96,27 +102,6 @@ def build_acled(claims: list[dict], articles_by_url: dict | None = None) -> list
     return rows
 
 
-def incidents_geojson(incidents: list[dict], claims: list[dict]) -> dict:
-    by_incident: dict[str, list[dict]] = defaultdict(list)
-    for c in claims:
-        by_incident[c.get("incident_id")].append(c)
-    features = []
-    for inc in sorted(incidents, key=lambda r: r["incident_id"]):
-        lat, lon = inc.get("latitude"), inc.get("longitude")
-        geom = None
-        if not _blank(lat) and not _blank(lon):
-            geom = {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]}
-        props = {k: (None if _blank(v) else v) for k, v in inc.items()}
-        props["claims"] = [
-            {"claim_id": c["claim_id"], "claimant": c.get("claimant"),
-             "claimant_side": c.get("claimant_side"), "event_type": c.get("event_type"),
-             "weapon": c.get("weapon"), "launched": _int(c.get("launched")),
-             "intercepted": _int(c.get("intercepted")), "admin1": c.get("admin1") or None}
-            for c in sorted(by_incident.get(inc["incident_id"], []), key=lambda c: c["claim_id"])]
-        features.append({"type": "Feature", "id": inc["incident_id"], "geometry": geom, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
-
-
 # ----------------------------------------------------------------------------- report
 
 _W, _H = 760, 460
@@ -134,7 +119,7 @@ def _xy(lat: float, lon: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
-def _map_svg(incidents: list[dict]) -> str:
+def _map_svg(incidents: list[dict], regions: list[dict]) -> str:
     parts = [f'<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" '
              f'width="{_W}" height="{_H}" role="img" aria-label="Map of incidents">',
              f'<rect width="{_W}" height="{_H}" fill="#eef3f7"/>']
@@ -150,30 +135,20 @@ def _map_svg(incidents: list[dict]) -> str:
         x, y = _xy(lat, lon)
         parts.append(f'<circle cx="{x}" cy="{y}" r="2" fill="#555"/>'
                      f'<text x="{x + 4}" y="{y + 3}" font-size="10" fill="#555">{name}</text>')
-    for inc in sorted(incidents, key=lambda r: r["incident_id"]):
-        if _blank(inc.get("latitude")) or _blank(inc.get("longitude")):
-            continue
-        x, y = _xy(float(inc["latitude"]), float(inc["longitude"]))
-        n = max(_int(inc.get("intercepted_high")) or 0, _int(inc.get("launched_high")) or 0, 1)
-        r = round(min(4 + n ** 0.5 * 1.5, 22), 1)
-        side = inc.get("attacker_side") or ""
-        title = html.escape(f"{inc['incident_id']} {inc.get('event_date') or ''} {inc.get('admin1') or ''} "
-                            f"attacker {side or '?'}; sides reporting {inc.get('sides_reporting')}")
+    for pt in map_points(incidents, regions):
+        x, y = _xy(pt["latitude"], pt["longitude"])
+        r = round(min(4 + pt["size"] ** 0.5 * 1.5, 22), 1)
+        side = pt["attacker_side"]
+        title = html.escape(f"{pt['label']}; attacker {side or '?'}")
         parts.append(f'<circle class="incident" cx="{x}" cy="{y}" r="{r}" fill="{_COLORS.get(side, "#7f8c8d")}" '
                      f'fill-opacity="0.55" stroke="#222" stroke-width="0.5"><title>{title}</title></circle>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _chart_svg(claims: list[dict]) -> str:
-    per_day: dict[str, Counter] = defaultdict(Counter)
-    for c in claims:
-        if c.get("event_type") != "interception" or _blank(c.get("event_date")) or not _blank(c.get("parent_claim_id")):
-            continue
-        v = _int(c.get("intercepted"))
-        if v:
-            per_day[c["event_date"]][c.get("claimant_side") or "other"] += v
-    days = sorted(per_day)[-60:]
+def _chart_svg(incidents: list[dict]) -> str:
+    per_day = chart_days(incidents)
+    days = sorted(per_day)
     w, h, pad = 760, 260, 30
     parts = [f'<svg id="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
              f'height="{h}" role="img" aria-label="Claimed interceptions per day by claimant side">',
@@ -209,6 +184,7 @@ def _table(rows: list[list], header: list[str]) -> str:
 
 def render_report(tables: dict[str, list[dict]]) -> str:
     incidents, claims = tables.get("incidents", []), tables.get("claims", [])
+    regions = tables.get("incident_regions", [])
     rejects = tables.get("rejects", [])
     by_inc = defaultdict(list)
     for c in claims:
@@ -238,10 +214,20 @@ def render_report(tables: dict[str, list[dict]]) -> str:
 Each side's claim is its own record; figures are claims, not verified facts.</p>
 <h2>Map of incidents</h2>
 <p class="legend"><span style="color:{_COLORS['RU']}">● attacker RU</span><span style="color:{_COLORS['UA']}">● attacker UA</span>
-<span style="color:{_COLORS['']}">● attacker unknown</span> — marker size grows with the claimed count.</p>
-{_map_svg(incidents)}
+<span style="color:{_COLORS['']}">● attacker unknown</span> — one marker per region where a claim places a figure;
+size grows with the region's claimed count. National totals are never drawn on a region: they are in the national panel.</p>
+{_map_svg(incidents, regions)}
+<h2>National totals (country-level incidents)</h2>
+{national_panel(incidents)}
+<h2>Incidents not on the map</h2>
+{unplaced_list(incidents, regions)}
 <h2>Claimed interceptions per day, by claimant side</h2>
-{_chart_svg(claims)}
+<p>Each day adds the incidents' de-duplicated figures of each claimant side (the columns of the
+incident table below): a regional count inside a national total, a breakdown row or a revised
+figure is never added.</p>
+{_chart_svg(incidents)}
+<h2>Incidents</h2>
+{incident_table(incidents)}
 <h2>Latest disputed incidents</h2>
 {_table(dis_rows, ["incident", "date", "where", "claimant", "side", "event", "weapon", "launched", "intercepted", "target"]) if dis_rows else "<p>No disputed incidents.</p>"}
 <h2>Data quality</h2>
@@ -257,6 +243,9 @@ def write_files(out_dir: Path, tables: dict[str, list[dict]]) -> None:
     io.write_text(out_dir / "incidents.geojson",
                   json.dumps(incidents_geojson(tables.get("incidents", []), tables.get("claims", [])),
                              ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    io.write_text(out_dir / "incident_regions.geojson",
+                  json.dumps(regions_geojson(tables.get("incident_regions", [])),
+                             ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     io.write_text(out_dir / "report.html", render_report(tables))
 
 
@@ -266,7 +255,7 @@ def write_all(processed_dir: Path) -> None:
 
     processed_dir = Path(processed_dir)
     tables = {}
-    for name in ("articles", "claims", "incidents", "rejects", "mentions", "locations"):
+    for name in ("articles", "claims", "incidents", "incident_regions", "rejects", "mentions", "locations"):
         path = processed_dir / f"{name}.csv"
         if path.exists():
             df = pd.read_csv(path, dtype=str, keep_default_na=False)
