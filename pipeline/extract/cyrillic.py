@@ -39,6 +39,7 @@ from typing import Any
 
 from . import cyrillic_lex as L
 from .outlets import channel_claimant, lookup as outlet_lookup
+from .numbers import parse_number
 from .trace import rule_ids, traced
 from .cyrillic_lex import NW, NE
 
@@ -1345,9 +1346,13 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             break
     made = []
     loc_total = None
+    loc_hits = _located_hits(s, strike_trigs[0].end if strike_trigs else 0)
     if regs and _LOC_COUNT_RE.search(s) and not (len(regs) == 1 and regs[0].region.code == ctx.get("unit_claimant_code")):
         # "влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are rows
         loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.locations_total"])
+        countries = {p.region.country for p in regs}
+        if len(countries) == 1:  # the national total of rows in one country is in that country
+            loc_total.country_hint = next(iter(countries))
         made.append(loc_total)
     if regs:
         for p in regs:
@@ -1370,6 +1375,8 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
     for c in made:
         c.target = target
         c.role = "strike" if c.parent is None else "row"
+        if c.parent is None and loc_hits is not None:
+            c.hits = loc_hits
         if frontline:
             infra = _FRONTLINE_INFRA_RE.search(s)
             if not infra:
@@ -1738,6 +1745,16 @@ _DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у пе�
 
 # --------------------------------------------------------------------------- article-level merges
 
+def _located_hits(s: str, after: int) -> int | None:
+    """"влучання на 4 локаціях", "попадания на 3 локациях": the count of hit locations (the
+    first after the strike word), when no weapon count is stated before it."""
+    m = _LOC_COUNT_RE.search(s, after)
+    if m is None or re.search(r"\d", s[after:m.start()]):
+        return None
+    num = re.search(r"(?:на|у|в)\s+(\S+)", m.group(0))
+    return parse_number(num.group(1), "uk") if num else None
+
+
 def _attacker(c: C) -> str | None:
     side = c.side if c.side in ("RU", "UA") else None
     country = c.region.country if c.region is not None else None
@@ -1767,6 +1784,10 @@ def _attacker(c: C) -> str | None:
         if _OWN_AGENT[side].search(s):
             return side
         if _ENEMY_AGENT[side].search(s) or _DEBRIS_RE.search(s):
+            return enemy
+        if _LOC_COUNT_RE.search(s):
+            # "Зафіксовано влучання на 4 локаціях": a tally of hit locations is the defender's
+            # count of the enemy's hits on its own territory
             return enemy
         return side if c.claimant_kind == "institution" else enemy
     if country:
@@ -2160,6 +2181,12 @@ def _merge_title(claims: list[C]) -> list[C]:
             if t.unit not in b.units:
                 b.units.insert(0, t.unit)
             t.dropped = True
+            # "збито 47 з 70" in the headline, "збито 47, ще 18 локаційно втрачені" in the body:
+            # one claim, which keeps the figures the body claim lacks
+            for f in ("launched", "lost_to_ew", "hits"):
+                if getattr(b, f) is None and getattr(t, f) is not None:
+                    setattr(b, f, getattr(t, f))
+            b.models += [m for m in t.models if m not in b.models]
             # kids of the title total move to the body claim
             for k in claims:
                 if k.parent is t:
@@ -2345,6 +2372,8 @@ def _to_mention(c: C, text: str, lang: str, index: dict) -> dict:
     country = None
     if reg is not None:
         country = reg.country
+    elif c.country_hint:
+        country = c.country_hint
     elif c.event_type == "interception" and c.side in ("RU", "UA") and c.role in ("total", "single") and not c.loc_text:
         country = None
     d = c.date or {}
