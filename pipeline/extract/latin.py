@@ -285,7 +285,8 @@ _SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même
 
 TARGETS = [
     (r"oil\s+refiner(?:y|ies)|raffineries?(?:\s+de\s+pétrole)?|refiner(?:y|ies)", "oil refinery"),
-    (r"oil\s+depots?|fuel\s+depots?|dépôts?\s+(?:pétroliers?|de\s+carburant|de\s+pétrole)|oil\s+storage|"
+    (r"oil\s+depots?|fuel\s+depots?|dépôts?\s+(?:pétroliers?|de\s+carburant|de\s+pétrole)|oil\s+storage|fuel\s+storage|"
+     r"stockage\s+de\s+(?:carburant|pétrole)|"
      r"réservoirs?\s+de\s+pétrole|fuel\s+tanks?|réservoirs?\s+de\s+carburant|chars?\s+de\s+carburant", "oil depot"),
     (r"oil\s+pumping\s+station|station\s+de\s+pompage", "oil pumping station"),
     (r"(?:power|electrical)\s+substations?|sous-stations?(?:\s+électriques?)?|substations?", "power substation"),
