@@ -1,0 +1,116 @@
+"""Published totals tell the truth: an incident placed in a region carries only figures claimed
+for that region, and the report's daily chart equals a de-duplicated sum computed here
+independently from claims.csv (part_of rows, breakdown rows and revised figures never added).
+
+Runs on the sample publication; set ``AIRWAR_CHECK_PUBLICATION=DIR`` to also check another
+publication (e.g. the development corpus: ``make all RAW_DIR=… PROCESSED_DIR=DIR``)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+
+def _read(d: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(d / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+def _publications(sample: Path) -> list[Path]:
+    extra = os.environ.get("AIRWAR_CHECK_PUBLICATION")
+    return [sample] + ([Path(extra)] if extra else [])
+
+
+@pytest.fixture
+def publications(sample_publication):
+    return _publications(sample_publication)
+
+
+def test_regional_incidents_carry_no_national_figure(publications):
+    for d in publications:
+        inc, claims = _read(d, "incidents"), _read(d, "claims")
+        placed = inc[inc.admin1 != ""]
+        assert len(placed), d
+        by_inc = claims.groupby("incident_id")
+        for _, i in placed.iterrows():
+            cs = by_inc.get_group(i.incident_id)
+            national = cs[(cs.admin1 == "")]
+            assert national.empty, f"{d}: {i.incident_id} in {i.admin1} holds country-level claims {list(national.claim_id)}"
+            for f in ("launched", "intercepted"):
+                for v in (i[f + "_low"], i[f + "_high"]):
+                    if v:
+                        assert v in set(cs[cs.admin1 == i.admin1][f]), (d, i.incident_id, f, v)
+
+
+def test_country_incidents_have_no_region_point(publications):
+    for d in publications:
+        inc = _read(d, "incidents")
+        country = inc[inc.geo_scope == "country"]
+        assert (country.admin1 == "").all() and (country.latitude == "").all(), d
+
+
+def _dedup_daily(d: Path) -> dict[tuple[str, str], int]:
+    """Independent of pipeline.incident_views: day, side → sum over incidents of the side's
+    figure, where a side's figure in an incident counts each weapon class once (its largest
+    country-level claim; without one, each region's largest claim, added up)."""
+    claims, inc = _read(d, "claims"), _read(d, "incidents")
+    day = dict(zip(inc.incident_id, inc.event_date))
+    revised = set(claims.revises_claim_id) - {""}
+    keep = claims[(claims.part_of_claim_id == "") & (~claims.claim_id.isin(revised))
+                  & (claims.intercepted != "") & (claims.claimant_side.isin(["RU", "UA"]))].copy()
+    keep["n"] = keep.intercepted.astype(int)
+    # an unknown weapon joins the side's only known weapon class in the incident
+    known = keep[keep.weapon != "unknown"].groupby(["incident_id", "claimant_side"]).weapon.agg(set)
+    keep["w"] = [next(iter(known.get((r.incident_id, r.claimant_side), {"x", "y"})))
+                 if r.weapon == "unknown" and len(known.get((r.incident_id, r.claimant_side), ())) == 1
+                 else r.weapon for r in keep.itertuples()]
+    keep["national"] = keep.admin1 == ""
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for (iid, side, _w), g in keep.groupby(["incident_id", "claimant_side", "w"]):
+        if not day.get(iid):
+            continue
+        if g.national.any():
+            v = g[g.national].n.max()
+        else:
+            v = g.groupby("admin1").n.max().sum()
+        out[(day[iid], side)] += int(v)
+    return {k: v for k, v in out.items()}
+
+
+def test_report_daily_chart_equals_the_deduplicated_sum(publications):
+    for d in publications:
+        page = (d / "report.html").read_text(encoding="utf-8")
+        bars = {(m[1], m[2]): int(m[3]) for m in re.finditer(r"<title>(\d{4}-\d\d-\d\d) (RU|UA): (\d+)</title>", page)}
+        assert bars, d
+        want = _dedup_daily(d)
+        days = sorted({k[0] for k in bars})
+        expected = {(day, side): want.get((day, side), 0) for day in days for side in ("RU", "UA")}
+        assert bars == expected, d
+        # the chart shows the latest days that have any figure
+        with_data = sorted({k[0] for k, v in want.items() if v})
+        assert days == with_data[-len(days):], d
+
+
+def test_sample_daily_totals_do_not_add_the_governors_count(sample_publication):
+    assert _dedup_daily(sample_publication)[("2025-09-07", "RU")] == 41
+
+
+def test_every_incident_is_drawn_or_listed(publications):
+    import json
+
+    for d in publications:
+        inc = _read(d, "incidents")
+        regions = _read(d, "incident_regions")
+        page = (d / "report.html").read_text(encoding="utf-8")
+        on_map = set(regions[regions.latitude != ""].incident_id)
+        listed = set(re.findall(r'<table class="(?:unplaced|national)">(.*?)</table>', page, re.S) and
+                     re.findall(r"<td>(i-[0-9a-f]{12})</td>", "".join(
+                         re.findall(r'<table class="(?:unplaced|national)">(.*?)</table>', page, re.S))))
+        assert set(inc.incident_id) <= on_map | listed, d
+        gj = json.loads((d / "incidents.geojson").read_text(encoding="utf-8"))
+        assert all(f["geometry"] is not None for f in gj["features"])
+        assert sorted([f["id"] for f in gj["features"]] + [u["incident_id"] for u in gj["unplaced_incidents"]]) == sorted(inc.incident_id)
