@@ -592,9 +592,8 @@ def reconcile(mentions: list[dict], articles: list[dict],
     for cid in sorted(claims):
         claims[cid]["incident_id"] = incident_of[cid]
         members_of[incident_of[cid]].append(claims[cid])
-    from . import incident_views  # geography, part_of, per-side figures (imports this module)
-
-    incidents, regions = incident_views.build(members_of)
+    from .incident_views import build  # geography, part_of, per-side figures (imports this module)
+    incidents, regions = build(members_of)
 
     out_mentions = sorted(({**m, "claim_id": claim_of_mention[m["mention_id"]]} for m in mentions),
                           key=lambda m: m["mention_id"])

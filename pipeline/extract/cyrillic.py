@@ -1346,13 +1346,8 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
             break
     made = []
     loc_total = None
-    loc_hits = _located_hits(s, strike_trigs[0].end if strike_trigs else 0)
     if regs and _LOC_COUNT_RE.search(s) and not (len(regs) == 1 and regs[0].region.code == ctx.get("unit_claimant_code")):
-        # "влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are rows
-        loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.locations_total"])
-        countries = {p.region.country for p in regs}
-        if len(countries) == 1:  # the national total of rows in one country is in that country
-            loc_total.country_hint = next(iter(countries))
+        loc_total = _locations_total(u, cls, models, strike_trigs[0].start, regs)
         made.append(loc_total)
     if regs:
         for p in regs:
@@ -1375,8 +1370,6 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
     for c in made:
         c.target = target
         c.role = "strike" if c.parent is None else "row"
-        if c.parent is None and loc_hits is not None:
-            c.hits = loc_hits
         if frontline:
             infra = _FRONTLINE_INFRA_RE.search(s)
             if not infra:
@@ -1394,6 +1387,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
                 break
         if c.agent_side is None:
             c.agent_side = side
+    _set_located_hits(made, s, strike_trigs[0].end if strike_trigs else 0)
     out.extend(made)
     return out
 
@@ -1744,6 +1738,24 @@ _DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у пе�
 
 
 # --------------------------------------------------------------------------- article-level merges
+
+def _locations_total(u, cls, models, pos: int, regs) -> C:
+    """"влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are its
+    rows; a total of rows in one country is in that country."""
+    total = C(u, [u], "strike", cls, list(models), pos=pos, rules=["strike.locations_total"])
+    countries = {p.region.country for p in regs}
+    if len(countries) == 1:
+        total.country_hint = next(iter(countries))
+    return total
+
+
+def _set_located_hits(made: list[C], s: str, after: int) -> None:
+    """The strike claims of a unit that are not rows get the count of hit locations."""
+    n = _located_hits(s, after)
+    for c in made:
+        if c.parent is None and n is not None:
+            c.hits = n
+
 
 def _located_hits(s: str, after: int) -> int | None:
     """"влучання на 4 локаціях", "попадания на 3 локациях": the count of hit locations (the
