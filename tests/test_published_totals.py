@@ -2,8 +2,9 @@
 for that region, and the report's daily chart equals a de-duplicated sum computed here
 independently from claims.csv (part_of rows, breakdown rows and revised figures never added).
 
-Runs on the sample publication; set ``AIRWAR_CHECK_PUBLICATION=DIR`` to also check another
-publication (e.g. the development corpus: ``make all RAW_DIR=… PROCESSED_DIR=DIR``)."""
+Runs on the sample publication and, when the shared development corpus is present
+(``../shared/corpus/dev/docs`` next to the repository), on a publication built from it; set
+``AIRWAR_CHECK_PUBLICATION=DIR`` to check an existing publication instead of building that one."""
 
 from __future__ import annotations
 
@@ -20,14 +21,28 @@ def _read(d: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(d / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
-def _publications(sample: Path) -> list[Path]:
-    extra = os.environ.get("AIRWAR_CHECK_PUBLICATION")
-    return [sample] + ([Path(extra)] if extra else [])
+DEV_DOCS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "docs"
+
+
+@pytest.fixture(scope="module")
+def dev_publication(tmp_path_factory) -> Path | None:
+    """The development corpus published by the pipeline (None when the corpus is absent)."""
+    if os.environ.get("AIRWAR_CHECK_PUBLICATION"):
+        return Path(os.environ["AIRWAR_CHECK_PUBLICATION"])
+    if not DEV_DOCS.is_dir():
+        return None
+    from pipeline import run
+    from pipeline.config import Paths
+
+    root = tmp_path_factory.mktemp("dev")
+    paths = Paths(DEV_DOCS, root / "interim", root / "processed")
+    run.run_all(paths)
+    return Path(paths.processed_dir)
 
 
 @pytest.fixture
-def publications(sample_publication):
-    return _publications(sample_publication)
+def publications(sample_publication, dev_publication):
+    return [sample_publication] + ([dev_publication] if dev_publication else [])
 
 
 def test_regional_incidents_carry_no_national_figure(publications):
