@@ -85,6 +85,7 @@ def stage_reconcile(paths: Paths) -> dict:
 
     mentions = list(io.read_jsonl(paths.interim("geocoded")))
     articles = [{k: v for k, v in a.items() if k != "text"} for a in io.read_jsonl(paths.interim("articles"))]
+    log.info("reconcile: linking %d mentions of %d articles", len(mentions), len(articles))
     result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
     io.write_json(paths.interim("reconciled"), {
         "mentions": result.mentions, "claims": result.claims,
@@ -171,7 +172,7 @@ def _dedupe_rejects(rows: list[dict]) -> list[dict]:
     seen = set()
     out = []
     for r in rows:
-        key = (r.get("source_file"), r.get("stage"), r.get("reason"), r.get("detail"))
+        key = (r.get("source_file"), r.get("stage"), r.get("reason"), r.get("detail"), r.get("record_id"))
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -183,18 +184,20 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     staging folder into PROCESSED_DIR only when validation passes."""
     import gc
 
-    from . import outputs, publish, validate
+    from . import outputs, publish, rejects, typed, validate
 
     tables = build_tables(paths)
     tables, quarantined = validate.quarantine(tables)
-    tables["rejects"] = _dedupe_rejects(tables["rejects"] + quarantined)
-    tables["acled_export"] = outputs.build_acled(tables["claims"])
+    tables["rejects"] = _dedupe_rejects(rejects.attribute(tables["rejects"] + quarantined, tables))
+    tables["acled_export"] = outputs.build_acled(tables)
     processed = Path(paths.processed_dir)
     staging = publish.staging_dir(processed)
     counts = {}
     for name in schema.TABLES:
         counts[name] = io.write_table(staging / f"{name}.csv", name, tables[name])
+        log.info("publish: %s.csv (%d rows)", name, counts[name])
     io.write_text(staging / "datapackage.json", schema.datapackage_json())
+    typed.write_all(staging, tables)  # NAME.parquet + airwar.sqlite (raw values, schema types)
     if extra_outputs:
         outputs.write_files(staging, tables)
     # Validation re-reads the written CSVs: free the in-memory records first, so the stage's

@@ -37,6 +37,7 @@ import csv
 import datetime as dt
 import itertools
 import json
+import logging
 import math
 import os
 import re
@@ -92,7 +93,6 @@ RADIUS_FLOOR_KM = 25.0
 #: Foreign keys the schemas do not declare (yet): (table, column, referenced table, column).
 EXTRA_FOREIGN_KEYS = (
     ("incident_merges", "new_incident_id", "incidents", "incident_id"),
-    ("acled_export", "claim_id", "claims", "claim_id"),
 )
 
 STRUCTURAL = "structural"
@@ -766,6 +766,7 @@ def validate_tables(tables: dict, raw_inputs: list[str] | None = None, *,
             results.append(_result(name, "table exists", [f"{name}.csv missing"], STRUCTURAL))
             continue
         present[name] = True
+        logging.getLogger("pipeline.validate").info("validate: %s (%d rows)", name, len(df))
         sch = schema.load(name)
         pk = [c for c in sch.primary_key if c in df.columns]
         if pk:
@@ -784,11 +785,14 @@ def read_dir(processed_dir: Path | str) -> dict:
     unparseable number to missing and hide it from the type checks)."""
     import pandas as pd
 
+    from . import csvsafe
+
     out = {}
     for name in schema.TABLES:
         path = Path(processed_dir) / f"{name}.csv"
         if path.exists():
-            out[name] = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            out[name] = csvsafe.restore_frame(
+                pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]), name)
     return out
 
 

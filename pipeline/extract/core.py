@@ -431,7 +431,7 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                 # the other country is not where the official's event happened
                 it.place = None
             if (it.place is None or it.toward_capital) and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
-                    and it.event_type in ("interception", "strike"):
+                    and it.event_type in ("interception", "strike", "attack"):
                 from .latin import _area_plc
                 plc = _area_plc(res.gazetteer, code, it.location_text or "")
                 if plc is not None:

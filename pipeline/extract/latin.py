@@ -68,7 +68,7 @@ _WEAPON_MODIFIER = re.compile(
     r"hostile|air|aircraft|de\s+croisière|air-to-surface)$", re.I)
 
 _FOLLOW_OK = re.compile(
-    r"^\s*(?:[,.;:)»\"]|$|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
+    r"^\s*(?:[,.;:)»\"]|$|[–—-]\s*(?:over|above|in|au-dessus|dans|sur|en)\b|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
     r"were\b|was\b|had\b|have\b|has\b|ont\b|avaient\b|ont\s+été\b|sont\b|ayant\b|a\s+été\b|"
     r"(?:launched|fired|lancée?s?|tirée?s?)\s*[,/;]|"
     r"each\b|chacun|of\b|out\s+of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
@@ -1263,7 +1263,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
             if p.start - n.end > 110:
                 break
-            gap = text[n.end:p.start]
+            # "Most of them, 31, were shot down over …": an apposed count takes its clause's place
+            gap = _APPOSED_COUNT_COMMA.sub(" ", text[n.end:p.start], count=1)
             if re.search(r"[;:,]|\.\s", gap) or re.search(r"\b(?:said|according|a\s+(?:déclaré|indiqué|annoncé))\b", gap):
                 break
             pre = text[max(0, p.start - 45):p.start]
@@ -1662,6 +1663,9 @@ def _attack_instrument_roles(text: str, counts: list, trig: list, weapons: list)
                     and re.match(r"^\s*(?:and|et|as\s+well\s+as|plus|ainsi\s+qu['’]un)\b", text[wend:o.num.start + 1], re.I):
                 o.role = "launched"
                 o.rules.append("role.attack_instrument")
+
+_APPOSED_COUNT_COMMA = re.compile(
+    r"^\s*,\s*(?=(?:were|was|have\s+been|had\s+been|ont\s+été|a\s+été|avaient\s+été|sont|ont)\b)", re.I)
 
 _CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$|\b(?:while|whereas|but|tandis|alors\s+que|mais)\b", re.I)
 
