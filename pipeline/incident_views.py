@@ -92,34 +92,40 @@ def headline(cs: list[dict]) -> list[dict]:
     return [c for c in cs if not c.get("part_of_claim_id") and c["claim_id"] not in revised]
 
 
-def side_figures(cs: list[dict]) -> dict[str, int | None]:
-    """``ru_launched`` … ``ua_hits`` of a set of claims (see the module docstring)."""
-    out: dict[str, int | None] = {k: None for k in SIDE_FIELDS}
+def side_weapon_figures(cs: list[dict], field: str, sides: Iterable[str] = SIDES) -> dict[tuple, int]:
+    """(claimant side, weapon class) → the de-duplicated figure of one field over the headline
+    claims: the largest country-level figure, else the sum of each region's largest. A claim of
+    unknown weapon joins the side's only known class."""
+    out: dict[tuple, int] = {}
     top = headline(cs)
-    for side in SIDES:
+    for side in sides:
         own = [c for c in top if c["claimant_side"] == side]
         known = {c["weapon"] for c in own if c["weapon"] != "unknown"}
         fold = next(iter(known)) if len(known) == 1 else None
-        for f in COUNT_FIELDS:
-            by_weapon: dict[str, list[dict]] = defaultdict(list)
-            for c in own:
-                if c.get(f) is not None:
-                    w = fold if (c["weapon"] == "unknown" and fold) else c["weapon"]
-                    by_weapon[w].append(c)
-            if not by_weapon:
+        by_weapon: dict[str, list[dict]] = defaultdict(list)
+        for c in own:
+            if c.get(field) is not None:
+                by_weapon[fold if (c["weapon"] == "unknown" and fold) else c["weapon"]].append(c)
+        for w, group in by_weapon.items():
+            national = [c[field] for c in group if not _regional(c)]
+            if national:
+                out[(side, w)] = max(national)
                 continue
-            total = 0
-            for group in by_weapon.values():
-                national = [c[f] for c in group if not _regional(c)]
-                if national:
-                    total += max(national)
-                    continue
-                per_region: dict[str, int] = {}
-                for c in group:
-                    k = place_key(c)
-                    per_region[k] = max(per_region.get(k, 0), c[f])
-                total += sum(per_region.values())
-            out[f"{side.lower()}_{f}"] = total
+            per_region: dict[str, int] = {}
+            for c in group:
+                k = place_key(c)
+                per_region[k] = max(per_region.get(k, 0), c[field])
+            out[(side, w)] = sum(per_region.values())
+    return out
+
+
+def side_figures(cs: list[dict]) -> dict[str, int | None]:
+    """``ru_launched`` … ``ua_hits`` of a set of claims (see the module docstring)."""
+    out: dict[str, int | None] = {k: None for k in SIDE_FIELDS}
+    for f in COUNT_FIELDS:
+        for (side, _w), v in side_weapon_figures(cs, f).items():
+            key = f"{side.lower()}_{f}"
+            out[key] = (out[key] or 0) + v
     return out
 
 
