@@ -186,10 +186,18 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
 
     from . import outputs, publish, rejects, typed, validate
 
+    from .quarantine import summary
+
     tables = build_tables(paths)
+    tables["acled_export"] = []   # rebuilt by the quarantine from the quarantined claims
     tables, quarantined = validate.quarantine(tables)
+    for r in quarantined:          # a quarantined row's key is the record the reject is about
+        if not r.get("record_id") and r.get("key"):
+            r["record_id"] = r["key"]
     tables["rejects"] = _dedupe_rejects(rejects.attribute(tables["rejects"] + quarantined, tables))
-    tables["acled_export"] = outputs.build_acled(tables)
+    per_rule = summary(quarantined)
+    log.info("publish: quarantined %d row(s)%s", len(quarantined),
+             "".join(f"\n  {t} {r}: {n}" for (t, r), n in per_rule.items()))
     processed = Path(paths.processed_dir)
     staging = publish.staging_dir(processed)
     counts = {}
@@ -207,7 +215,8 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
     publish.publish(staging, processed, report)
     log.info("publish: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
-    return {"rows": counts, "validation": "passed"}
+    return {"rows": counts, "validation": "passed",
+            "quarantined": {f"{t} {r}": n for (t, r), n in per_rule.items()}}
 
 
 def code_version() -> str:

