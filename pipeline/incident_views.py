@@ -317,3 +317,24 @@ def daily_totals(incidents: Iterable[dict], field: str = "intercepted") -> dict[
             if v not in (None, ""):
                 out[str(d)][side] = out[str(d)].get(side, 0) + int(float(v))
     return {d: out[d] for d in sorted(out)}
+
+
+def regions_of(claims: Iterable[dict], incident_ids: Iterable[str]) -> list[dict]:
+    """incident_regions rows rebuilt from published claim records (counts as int or text), for
+    the incidents in ``incident_ids``: used after the quarantine changed claims or incidents."""
+    live = set(incident_ids)
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for c in claims:
+        row = {k: (None if c.get(k) in (None, "") else c.get(k)) for k in c}
+        for f in COUNT_FIELDS:
+            row[f] = None if row.get(f) is None else int(float(row[f]))
+        for f in ("latitude", "longitude"):
+            row[f] = None if row.get(f) is None else float(row[f])
+        if row.get("incident_id") in live:
+            groups[row["incident_id"]].append(row)
+    out = []
+    for iid in sorted(groups):
+        cs = sorted(groups[iid], key=lambda c: c["claim_id"])
+        link_part_of(cs)
+        out.extend(region_rows(iid, cs))
+    return out

@@ -630,11 +630,12 @@ def incident_fields(incident_id: str, claims: list[dict],
             row[f] = _int(row[f])
         return row
 
-    pool = {c["claim_id"]: norm(c) for c in all_claims}
+    from .incident_views import incident_row, link_part_of
+
+    del all_claims  # part_of links are followed inside the incident (incident_views)
     members = [norm(c) for c in sorted(claims, key=lambda c: c["claim_id"])]
-    pool.update({c["claim_id"]: c for c in members})
-    anc = {c["claim_id"]: _ancestors(c["claim_id"], pool) for c in members}
-    return _incident(incident_id, members, anc)
+    link_part_of(members)
+    return incident_row(incident_id, members)
 
 
 # --------------------------------------------------------------------------- thin CLI

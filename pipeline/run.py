@@ -191,6 +191,8 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     tables = build_tables(paths)
     tables["acled_export"] = []   # rebuilt by the quarantine from the quarantined claims
     tables, quarantined = validate.quarantine(tables)
+    from .incident_views import regions_of  # the quarantine may have changed claims/incidents
+    tables["incident_regions"] = regions_of(tables["claims"], (i["incident_id"] for i in tables["incidents"]))
     for r in quarantined:          # a quarantined row's key is the record the reject is about
         if not r.get("record_id") and r.get("key"):
             r["record_id"] = r["key"]
