@@ -21,7 +21,7 @@ SCHEMAS      := $(wildcard schemas/*.yaml)
 CORE_SRC     := pipeline/__init__.py pipeline/config.py pipeline/io.py pipeline/schema.py pipeline/cli.py pipeline/run.py
 EXTRACT_SRC  := $(shell find pipeline/extract -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' \) -not -path '*/__pycache__/*' 2>/dev/null)
 GEOCODE_SRC  := $(shell find pipeline/geocode -type f \( -name '*.py' -o -name '*.csv' \) -not -path '*/__pycache__/*' 2>/dev/null)
-PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/quarantine.py pipeline/rules.py pipeline/publish.py pipeline/outputs.py pipeline/outputs/*.py pipeline/report*.py pipeline/acled.py pipeline/typed.py pipeline/csvsafe.py pipeline/dashboard/*.py pipeline/dashboard/*.js pipeline/dashboard/data/*.geojson)
+PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/quarantine.py pipeline/rules.py pipeline/publish.py pipeline/outputs.py pipeline/outputs_*.py pipeline/outputs/*.py pipeline/report*.py pipeline/acled.py pipeline/typed.py pipeline/csvsafe.py pipeline/dashboard/*.py pipeline/dashboard/*.js pipeline/dashboard/data/*.geojson)
 DIRS         := --raw-dir "$(RAW_DIR)" --interim-dir "$(INTERIM_DIR)" --processed-dir "$(PROCESSED_DIR)"
 EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
@@ -68,7 +68,7 @@ $(I)/mentions.jsonl: $(I)/sentences.jsonl $(EXTRACT_SRC) $(GEOCODE_SRC) pipeline
 $(I)/geocoded.jsonl: $(I)/mentions.jsonl $(GEOCODE_SRC) ## Stage 4: geocode offline
 	$(call stage,geocode)
 
-$(I)/reconciled.json: $(I)/geocoded.jsonl pipeline/reconcile.py ## Stage 5: mentions → claims → incidents
+$(I)/reconciled.json: $(I)/geocoded.jsonl pipeline/reconcile.py pipeline/incident_views.py ## Stage 5: mentions → claims → incidents
 	$(call stage,reconcile)
 
 $(P)/datapackage.json: $(I)/reconciled.json $(PUBLISH_SRC) $(SCHEMAS) $(CORE_SRC) ## Stage 6: validate and publish atomically

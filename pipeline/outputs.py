@@ -11,10 +11,12 @@ CSVs (``make report``).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 from . import io
+from .outputs_incidents import incidents_geojson, regions_geojson
+
+__all__ = ["build_acled", "incidents_geojson", "render_report", "write_files", "write_all"]
 
 def _blank(v) -> bool:
     return v is None or v == "" or (isinstance(v, float) and v != v)
@@ -33,27 +35,6 @@ def build_acled(tables: dict[str, list[dict]]) -> list[dict]:
     return acled.build_acled(tables)
 
 
-def incidents_geojson(incidents: list[dict], claims: list[dict]) -> dict:
-    by_incident: dict[str, list[dict]] = defaultdict(list)
-    for c in claims:
-        by_incident[c.get("incident_id")].append(c)
-    features = []
-    for inc in sorted(incidents, key=lambda r: r["incident_id"]):
-        lat, lon = inc.get("latitude"), inc.get("longitude")
-        geom = None
-        if not _blank(lat) and not _blank(lon):
-            geom = {"type": "Point", "coordinates": [round(float(lon), 5), round(float(lat), 5)]}
-        props = {k: (None if _blank(v) else v) for k, v in inc.items()}
-        props["claims"] = [
-            {"claim_id": c["claim_id"], "claimant": c.get("claimant"),
-             "claimant_side": c.get("claimant_side"), "event_type": c.get("event_type"),
-             "weapon": c.get("weapon"), "launched": _int(c.get("launched")),
-             "intercepted": _int(c.get("intercepted")), "admin1": c.get("admin1") or None}
-            for c in sorted(by_incident.get(inc["incident_id"], []), key=lambda c: c["claim_id"])]
-        features.append({"type": "Feature", "id": inc["incident_id"], "geometry": geom, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
-
-
 # ----------------------------------------------------------------------------- report
 
 
@@ -68,6 +49,9 @@ def write_files(out_dir: Path, tables: dict[str, list[dict]]) -> None:
     out_dir = Path(out_dir)
     io.write_text(out_dir / "incidents.geojson",
                   json.dumps(incidents_geojson(tables.get("incidents", []), tables.get("claims", [])),
+                             ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    io.write_text(out_dir / "incident_regions.geojson",
+                  json.dumps(regions_geojson(tables.get("incident_regions", [])),
                              ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     io.write_text(out_dir / "report.html", render_report(tables))
 

@@ -50,7 +50,7 @@ CLAIM_DERIVED = ("n_sources", "first_published", "mention_ids", "source_urls")
 ORDER = ("articles", "locations", "mentions", "claims", "incidents")
 ID_COLUMN = {"articles": "article_id", "locations": "location_id", "mentions": "mention_id",
              "claims": "claim_id", "incidents": "incident_id", "acled_export": "event_id_cnty",
-             "incident_merges": "old_incident_id", "rejects": "source_file"}
+             "incident_merges": "old_incident_id", "rejects": "source_file", "incident_regions": "incident_id"}
 
 
 # --------------------------------------------------------------------------- the policy
@@ -251,8 +251,19 @@ def quarantine(tables: dict[str, list[dict] | None]) -> tuple[dict[str, list[dic
     _mentions(q)
     _claims(q)
     _incidents(q)
+    _incident_regions(q)
     _finish(q, tables)
     return q.t, q.rejects
+
+
+def _incident_regions(q: _Run) -> None:
+    """Rows of incident_regions failing a rule, or of an incident no longer published, are
+    dropped (the publish stage rebuilds the table from the quarantined claims)."""
+    if "incident_regions" not in q.t:
+        return
+    q.rows_pass("incident_regions")
+    live = {_s(i.get("incident_id")) for i in q.t.get("incidents", [])}
+    q.t["incident_regions"] = [r for r in q.t["incident_regions"] if _s(r.get("incident_id")) in live]
 
 
 def _articles(q: _Run) -> None:
@@ -306,7 +317,7 @@ def _claims(q: _Run) -> None:
     q.rows_pass("claims")
     q.breakdowns("claims")
     q.cascade("mentions", "claim_id", "claims")
-    for col in ("parent_claim_id", "revises_claim_id"):
+    for col in ("parent_claim_id", "revises_claim_id", "part_of_claim_id"):
         q.unlink("claims", col, "claims")
     q.unlink("mentions", "parent_mention_id", "mentions")
 

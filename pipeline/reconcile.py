@@ -47,7 +47,7 @@ CLAIM_FIELDS = (
 )
 #: Columns of claims.csv (schemas/claims.yaml), in order.
 CLAIM_COLUMNS = (
-    ("claim_id", "incident_id", "parent_claim_id", "revises_claim_id") + CLAIM_FIELDS
+    ("claim_id", "incident_id", "parent_claim_id", "revises_claim_id", "part_of_claim_id") + CLAIM_FIELDS
     + ("n_sources", "first_published", "source_urls", "mention_ids")
 )
 #: Columns of incidents.csv (schemas/incidents.yaml), in order.
@@ -55,6 +55,9 @@ INCIDENT_COLUMNS = (
     "incident_id", "event_date", "date_precision", "attacker_side", "weapon", "admin1",
     "admin1_code", "country_code", "latitude", "longitude", "n_claims", "sides_reporting",
     "launched_low", "launched_high", "intercepted_low", "intercepted_high", "disputed",
+    "geo_scope", "ru_launched", "ru_intercepted", "ru_lost_to_ew", "ru_hits",
+    "ua_launched", "ua_intercepted", "ua_lost_to_ew", "ua_hits", "dispute_kind",
+    "launched_gap", "intercepted_gap",
 )
 MERGE_COLUMNS = ("old_incident_id", "new_incident_id")
 
@@ -73,6 +76,7 @@ class Reconciled(NamedTuple):
     claims: list[dict]
     incidents: list[dict]
     merges: list[dict]
+    incident_regions: list[dict] = []
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -499,91 +503,6 @@ def _most_common(values: Iterable, order: Iterable = ()) -> Any:
     return min(cnt, key=lambda v: (-cnt[v], rank.get(v, len(rank)), str(v)))
 
 
-def _concedes_leak(c: dict) -> bool:
-    """An interception claim that itself says some weapons got through (72 of 131)."""
-    return (c["launched"] is not None and c["intercepted"] is not None
-            and c["launched"] > c["intercepted"] + (c["lost_to_ew"] or 0))
-
-
-def _disputed(cs: list[dict]) -> bool:
-    strikes = [c for c in cs if c["event_type"] == "strike" or (c["hits"] or 0) > 0]
-    denials = [c for c in cs if c["event_type"] == "interception" and not _concedes_leak(c)]
-    if any(s["claimant_side"] != d["claimant_side"] for s in strikes for d in denials):
-        return True
-    for i, a in enumerate(cs):
-        for b in cs[i + 1:]:
-            if (a["claimant_side"] != b["claimant_side"] and place_key(a) == place_key(b)
-                    and a["weapon"] == b["weapon"] and a["weapon"] != "unknown"):
-                for f in ("launched", "intercepted"):
-                    if a[f] is not None and b[f] is not None and a[f] != b[f]:
-                        return True
-    return False
-
-
-def _count_range(cs: list[dict], field: str, ids: set[str], anc: dict[str, set]) -> tuple:
-    """Low/high of one figure across the incident's headline claims: breakdown rows whose total
-    is in the incident are left out, then only the coarsest place grain is kept, then the
-    weapon group with the most claims (so a 2-missile row never spans a 49-drone total)."""
-    cand = [c for c in cs if c[field] is not None and not (anc[c["claim_id"]] & ids)]
-    if not cand:
-        return None, None
-    regional = lambda c: _place_kind(place_key(c)) == "region"
-    if not all(regional(c) for c in cand):
-        cand = [c for c in cand if not regional(c)]
-    groups: dict[str, list[int]] = defaultdict(list)
-    for c in cand:
-        groups[c["weapon"] or "unknown"].append(c[field])
-    vals = groups[min(groups, key=lambda w: (-len(groups[w]), -max(groups[w]), w))]
-    return min(vals), max(vals)
-
-
-def _incident(iid: str, cs: list[dict], anc: dict[str, set]) -> dict:
-    ids = {c["claim_id"] for c in cs}
-    dated = sorted((c["event_date"], c["claim_id"]) for c in cs if _date(c["event_date"]))
-    event_date = dated[0][0] if dated else None
-    precision = (_most_common((c["date_precision"] for c in cs if c["event_date"] == event_date),
-                              ("night", "day", "week", "month", "unknown")) if event_date else "unknown")
-    attackers = {c["attacker_side"] for c in cs if c["attacker_side"]}
-    known = {c["weapon"] for c in cs if c["weapon"] and c["weapon"] != "unknown"}
-    if not known:
-        weapon = "unknown"
-    elif len(known) == 1:
-        weapon = next(iter(known))
-    elif known <= _MISSILES and "missile" in known and len(known) == 2:
-        weapon = next(iter(known - {"missile"}))
-    else:
-        weapon = "mixed"
-    regions = {place_key(c) for c in cs if _place_kind(place_key(c)) == "region"}
-    countries = {c["country_code"] for c in cs if c["country_code"]}
-    geo_rank = lambda c: (_GEO_RANK.get(c["geo_precision"] or "unknown", 6), c["claim_id"])
-    admin1 = admin1_code = None
-    country = next(iter(countries)) if len(countries) == 1 else None
-    located = [c for c in cs if c["latitude"] is not None and c["longitude"] is not None]
-    if len(regions) == 1:
-        region = next(iter(regions))
-        rc = min((c for c in cs if place_key(c) == region), key=geo_rank)
-        admin1, admin1_code = rc["admin1"], rc["admin1_code"]
-        country = country or rc["country_code"]
-        located = [c for c in located if place_key(c) == region]
-    elif regions:
-        located = []  # several regions: no single point describes the incident
-    point = min(located, key=geo_rank) if located else None
-    lo_l, hi_l = _count_range(cs, "launched", ids, anc)
-    lo_i, hi_i = _count_range(cs, "intercepted", ids, anc)
-    return {
-        "incident_id": iid, "event_date": event_date, "date_precision": precision or "unknown",
-        "attacker_side": next(iter(attackers)) if len(attackers) == 1 else None,
-        "weapon": weapon, "admin1": admin1, "admin1_code": admin1_code, "country_code": country,
-        "latitude": point["latitude"] if point else None,
-        "longitude": point["longitude"] if point else None,
-        "n_claims": len(cs),
-        "sides_reporting": "|".join(sorted({c["claimant_side"] for c in cs if c["claimant_side"]})),
-        "launched_low": lo_l, "launched_high": hi_l,
-        "intercepted_low": lo_i, "intercepted_high": hi_i,
-        "disputed": _disputed(cs),
-    }
-
-
 def _merges(previous: dict[str, str] | None, incident_of: dict[str, str]) -> list[dict]:
     """Previously published incident ids that no longer exist → the incident now holding most
     of their (surviving) claims; ties go to the smallest id."""
@@ -631,7 +550,7 @@ def reconcile(mentions: list[dict], articles: list[dict],
         seen_keys[key] += 1
         cid = "c-" + _hex(key if seen_keys[key] == 1 else f"{key}#{seen_keys[key]}")
         claims[cid] = {"claim_id": cid, "incident_id": None, "parent_claim_id": None,
-                       "revises_claim_id": None, **vals}
+                       "revises_claim_id": None, "part_of_claim_id": None, **vals}
         cluster_of[cid] = cl
         first_pub[cid] = pub
         for m in cl.mentions:
@@ -673,12 +592,13 @@ def reconcile(mentions: list[dict], articles: list[dict],
     for cid in sorted(claims):
         claims[cid]["incident_id"] = incident_of[cid]
         members_of[incident_of[cid]].append(claims[cid])
-    incidents = [_incident(iid, members_of[iid], anc) for iid in sorted(members_of)]
+    from .incident_views import build  # geography, part_of, per-side figures (imports this module)
+    incidents, regions = build(members_of)
 
     out_mentions = sorted(({**m, "claim_id": claim_of_mention[m["mention_id"]]} for m in mentions),
                           key=lambda m: m["mention_id"])
     out_claims = [{k: claims[cid][k] for k in CLAIM_COLUMNS} for cid in sorted(claims)]
-    return Reconciled(out_mentions, out_claims, incidents, _merges(previous, incident_of))
+    return Reconciled(out_mentions, out_claims, incidents, _merges(previous, incident_of), regions)
 
 
 # --------------------------------------------------------------------------- rebuild API
@@ -710,11 +630,12 @@ def incident_fields(incident_id: str, claims: list[dict],
             row[f] = _int(row[f])
         return row
 
-    pool = {c["claim_id"]: norm(c) for c in all_claims}
+    from .incident_views import incident_row, link_part_of
+
+    del all_claims  # part_of links are followed inside the incident (incident_views)
     members = [norm(c) for c in sorted(claims, key=lambda c: c["claim_id"])]
-    pool.update({c["claim_id"]: c for c in members})
-    anc = {c["claim_id"]: _ancestors(c["claim_id"], pool) for c in members}
-    return _incident(incident_id, members, anc)
+    link_part_of(members)
+    return incident_row(incident_id, members)
 
 
 # --------------------------------------------------------------------------- thin CLI
@@ -748,7 +669,8 @@ def main(mentions_path: str | Path, articles_path: str | Path, out_dir: str | Pa
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for name, rows in (("reconciled_mentions", result.mentions), ("claims", result.claims),
-                       ("incidents", result.incidents), ("incident_merges", result.merges)):
+                       ("incidents", result.incidents), ("incident_merges", result.merges),
+                       ("incident_regions", result.incident_regions)):
         _write_jsonl(out / f"{name}.jsonl", rows)
     return result
 

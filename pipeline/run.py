@@ -89,7 +89,8 @@ def stage_reconcile(paths: Paths) -> dict:
     result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
     io.write_json(paths.interim("reconciled"), {
         "mentions": result.mentions, "claims": result.claims,
-        "incidents": result.incidents, "merges": result.merges})
+        "incidents": result.incidents, "merges": result.merges,
+        "incident_regions": result.incident_regions})
     stats = {"mentions": len(result.mentions), "claims": len(result.claims),
              "incidents": len(result.incidents), "merges": len(result.merges)}
     log.info("reconcile: %(mentions)d mentions → %(claims)d claims → %(incidents)d incidents", stats)
@@ -122,7 +123,8 @@ def build_tables(paths: Paths) -> dict[str, list[dict]]:
     merges = accumulate_merges(_previous_merges(paths.processed_dir), rec["merges"],
                                {i["incident_id"] for i in rec["incidents"]})
     return {"articles": articles, "locations": list(io.read_jsonl(paths.interim("locations"))),
-            "incidents": rec["incidents"], "claims": rec["claims"], "mentions": rec["mentions"],
+            "incidents": rec["incidents"], "incident_regions": rec.get("incident_regions", []),
+            "claims": rec["claims"], "mentions": rec["mentions"],
             "incident_merges": merges, "rejects": rejects}
 
 
@@ -189,6 +191,8 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     tables = build_tables(paths)
     tables["acled_export"] = []   # rebuilt by the quarantine from the quarantined claims
     tables, quarantined = validate.quarantine(tables)
+    from .incident_views import regions_of  # the quarantine may have changed claims/incidents
+    tables["incident_regions"] = regions_of(tables["claims"], (i["incident_id"] for i in tables["incidents"]))
     for r in quarantined:          # a quarantined row's key is the record the reject is about
         if not r.get("record_id") and r.get("key"):
             r["record_id"] = r["key"]

@@ -21,8 +21,8 @@ import yaml
 from . import config
 
 #: Publication order of the tables (foreign keys point backwards or within).
-TABLES = ("articles", "locations", "incidents", "claims", "mentions", "incident_merges", "rejects",
-          "acled_export")
+TABLES = ("articles", "locations", "incidents", "incident_regions", "claims", "mentions",
+          "incident_merges", "rejects", "acled_export")
 
 _TYPES = {"string", "integer", "number", "boolean", "date"}
 

@@ -52,3 +52,22 @@ def e2e_publication(tmp_path_factory):
     shutil.copytree(E2E_FIXTURES, raw)
     paths = Paths(raw, root / "interim", root / "processed")
     return paths, run.run_all(paths)
+
+
+SAMPLE_RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def sample_publication(tmp_path_factory):
+    """One full pipeline run over the project's sample data (data/raw): the processed dir."""
+    import shutil
+
+    from pipeline import run
+    from pipeline.config import Paths
+
+    root = tmp_path_factory.mktemp("sample")
+    raw = root / "raw"
+    shutil.copytree(SAMPLE_RAW, raw)
+    paths = Paths(raw, root / "interim", root / "processed")
+    run.run_all(paths)
+    return Path(paths.processed_dir)

@@ -135,11 +135,18 @@ def test_geojson_and_acled_export(published):
     out = Path(paths.processed_dir)
     gj = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
     assert gj["type"] == "FeatureCollection"
-    assert len(gj["features"]) == len(_read(out, "incidents"))
+    incidents = _read(out, "incidents")
+    # Every incident is a feature or listed as unplaced; no feature has a null geometry.
+    ids = [f["id"] for f in gj["features"]] + [u["incident_id"] for u in gj["unplaced_incidents"]]
+    assert sorted(ids) == sorted(incidents.incident_id)
+    scope = dict(zip(incidents.incident_id, incidents.geo_scope))
+    assert all(scope[u["incident_id"]] == "unknown" for u in gj["unplaced_incidents"])
     shapely = pytest.importorskip("shapely.geometry")
     for f in gj["features"]:
-        if f["geometry"]:
-            assert shapely.shape(f["geometry"]).is_valid
+        assert f["geometry"] is not None and shapely.shape(f["geometry"]).is_valid
+        assert f["properties"]["representative_point"] == (f["properties"]["geo_scope"] == "country")
+        assert "claims" not in f["properties"]  # flat per-side properties, no nested array
+        assert {"ru_intercepted", "ua_intercepted", "dispute_kind", "claim_ids"} <= set(f["properties"])
     acled = _read(out, "acled_export")
     from pipeline.acled import ACLED_COLUMNS
     assert tuple(acled.columns) == ACLED_COLUMNS

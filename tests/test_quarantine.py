@@ -24,7 +24,7 @@ ALL_RULES = rules.all_rules()
 
 #: Which fixture row each table's tamperings hit (index into records()[table]).
 ROW = {"articles": 0, "locations": 1, "mentions": 0, "claims": 0, "incidents": 0, "rejects": 0,
-       "acled_export": 0}
+       "acled_export": 0, "incident_regions": 0}
 #: A value breaking a column's type, per CSV type.
 NOT_OF_TYPE = {"integer": "7.5", "number": "north", "boolean": "maybe", "date": "18/03/2025"}
 

@@ -88,7 +88,7 @@ def test_two_outlets_same_claim_is_one_claim_with_two_sources():
     c = r.claims[0]
     assert c == {
         "claim_id": c["claim_id"], "incident_id": "i-" + c["claim_id"][2:], "parent_claim_id": None,
-        "revises_claim_id": None,
+        "revises_claim_id": None, "part_of_claim_id": None,
         "claimant": "Russian Ministry of Defence", "claimant_side": "RU", "event_type": "interception",
         "weapon": "drone", "weapon_model": None, "attacker_side": "UA", "launched": None,
         "intercepted": 28, "lost_to_ew": None, "hits": None, "count_qualifier": "exact", "target": None,
@@ -209,6 +209,9 @@ def test_ukrainian_strike_and_russian_interception_same_night_are_one_disputed_i
         "country_code": "RU", "latitude": 51.4989, "longitude": 46.1211, "n_claims": 2,
         "sides_reporting": "RU|UA", "launched_low": None, "launched_high": None,
         "intercepted_low": 28, "intercepted_high": 28, "disputed": True,
+        "geo_scope": "settlement", "ru_launched": None, "ru_intercepted": 28, "ru_lost_to_ew": None,
+        "ru_hits": None, "ua_launched": None, "ua_intercepted": None, "ua_lost_to_ew": None,
+        "ua_hits": None, "dispute_kind": "outcome", "launched_gap": None, "intercepted_gap": None,
     }]
 
 
@@ -257,8 +260,12 @@ def test_country_total_joins_rows_of_its_own_article_but_not_other_articles_regi
     total, kyiv, kharkiv = (by_mention(r, m["mention_id"]) for m in ms)
     assert total["incident_id"] == kyiv["incident_id"] != kharkiv["incident_id"]
     inc = incident(r, total["incident_id"])
-    # One region among the claims: the incident is placed there; the total gives the figures.
-    assert (inc["admin1_code"], inc["launched_low"], inc["launched_high"], inc["disputed"]) == ("UA-30", 142, 142, False)
+    # A national total with a regional claim: the incident is country-scope (the total is not
+    # placed on Kyiv); the Kyiv claim is a row of incident_regions.
+    assert (inc["geo_scope"], inc["admin1_code"], inc["country_code"], inc["latitude"],
+            inc["launched_low"], inc["launched_high"], inc["disputed"]) == ("country", None, "UA", None, 142, 142, False)
+    assert [(g["incident_id"], g["region_key"], g["ua_launched"]) for g in r.incident_regions] == [
+        (total["incident_id"], "UA-30", None), (kharkiv["incident_id"], "UA-63", None)]
 
 
 def test_weapon_classes_mixed_and_unknown_matches_any():
@@ -388,7 +395,7 @@ def test_output_columns_match_the_schemas_and_rows_are_sorted():
 
 
 def test_empty_input():
-    assert reconcile([], []) == ([], [], [], [])
+    assert reconcile([], []) == ([], [], [], [], [])
 
 
 @pytest.mark.parametrize("a, b", [

@@ -40,12 +40,24 @@ def records() -> dict[str, list[dict]]:
         {"incident_id": "i-000000000001", "event_date": "2025-03-18", "date_precision": "night",
          "attacker_side": "RU", "weapon": "drone", "country_code": "UA", "n_claims": 2,
          "sides_reporting": "UA", "launched_low": 100, "launched_high": 100,
-         "intercepted_low": 80, "intercepted_high": 80, "disputed": False},
+         "intercepted_low": 80, "intercepted_high": 80, "disputed": False,
+         "geo_scope": "country", "ua_launched": 100, "ua_intercepted": 80, "ua_lost_to_ew": 15,
+         "dispute_kind": "none"},
         {"incident_id": "i-000000000002", "event_date": "2025-03-19", "date_precision": "day",
          "attacker_side": "UA", "weapon": "drone", "admin1": "Belgorod Oblast",
          "admin1_code": "RU-BEL", "country_code": "RU", "latitude": 50.71, "longitude": 37.2,
          "n_claims": 1, "sides_reporting": "RU", "intercepted_low": 12, "intercepted_high": 12,
-         "disputed": False},
+         "disputed": False, "geo_scope": "admin1", "ru_intercepted": 12, "dispute_kind": "none"},
+    ]
+    incident_regions = [
+        {"incident_id": "i-000000000001", "region_key": "UA-63", "admin1": "Kharkiv Oblast",
+         "admin1_code": "UA-63", "country_code": "UA", "latitude": 49.98081, "longitude": 36.25272,
+         "geo_precision": "settlement", "n_claims": 1, "sides_reporting": "UA", "ua_intercepted": 30,
+         "within_national_total": True, "claim_ids": "c-000000000002"},
+        {"incident_id": "i-000000000002", "region_key": "RU-BEL", "admin1": "Belgorod Oblast",
+         "admin1_code": "RU-BEL", "country_code": "RU", "latitude": 50.71, "longitude": 37.2,
+         "geo_precision": "admin1", "n_claims": 1, "sides_reporting": "RU", "ru_intercepted": 12,
+         "within_national_total": False, "claim_ids": "c-000000000003"},
     ]
     base = {"claimant": "Ukrainian Air Force", "claimant_side": "UA", "event_type": "interception",
             "weapon": "drone", "weapon_model": "Shahed", "attacker_side": "RU",
@@ -68,7 +80,7 @@ def records() -> dict[str, list[dict]]:
              first_published="2025-03-18", source_urls="https://x.test/1",
              mention_ids=f"{a1}-01|{a1}-03"),
         dict(kh, claim_id="c-000000000002", incident_id="i-000000000001",
-             parent_claim_id="c-000000000001", n_sources=1, first_published="2025-03-18",
+             parent_claim_id="c-000000000001", part_of_claim_id="c-000000000001", n_sources=1, first_published="2025-03-18",
              source_urls="https://x.test/1", mention_ids=f"{a1}-02"),
         dict(bel, claim_id="c-000000000003", incident_id="i-000000000002", n_sources=1,
              first_published="2025-03-19", source_urls="https://x.test/2",
@@ -92,6 +104,7 @@ def records() -> dict[str, list[dict]]:
                {"source_file": "batch.jsonl#2", "stage": "ingest", "reason": "bad_json",
                 "detail": "Expecting value"}]
     out = {"articles": articles, "locations": locations, "incidents": incidents,
+           "incident_regions": incident_regions,
            "claims": claims, "mentions": mentions, "incident_merges": merges, "rejects": rejects}
     return with_derived(out)
 

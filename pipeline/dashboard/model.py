@@ -12,8 +12,11 @@ Counting rules (so that no claimed figure is counted twice):
   panel;
 - claims with a region (``admin1_code``) shade the map; claims with a country and no region are
   nationwide figures (the national panel), never a point on one region;
-- the time series sums top-level claims (no ``parent_claim_id``) per day, claimant side and
-  weapon class.
+- the time series and the national panel add the de-duplicated figures of each incident
+  (``pipeline.incident_views``: a claim ``part_of`` another, a breakdown row or a revised figure
+  is never added; per incident, side and weapon the largest country-level figure, else each
+  region's largest), per day (the incident's date), claimant side and weapon class; the map
+  shades a region with the largest figure per incident, side and weapon there.
 """
 
 from __future__ import annotations
@@ -75,59 +78,87 @@ def http_url(url: str) -> str | None:
     return None
 
 
-def _counted(claims: list[dict]) -> list[dict]:
-    """Claims not already contained in a parent claim of the same scope."""
-    by_id = {s(c.get("claim_id")): c for c in claims}
-
-    def scope(c: dict) -> tuple[str, str]:
-        return s(c.get("admin1_code")), s(c.get("country_code"))
-
-    out = []
-    for c in claims:
-        parent = by_id.get(s(c.get("parent_claim_id")))
-        if parent is not None and scope(parent) == scope(c):
-            continue
-        out.append(c)
+def _typed(c: dict) -> dict:
+    """A claim with the fields incident_views reads, blanks as None and counts as int."""
+    out = {k: (s(c.get(k)) or None) for k in ("claim_id", "incident_id", "parent_claim_id", "part_of_claim_id",
+                                               "revises_claim_id", "claimant_side", "event_type", "admin1",
+                                               "admin1_code", "country_code", "event_date")}
+    out["weapon"] = s(c.get("weapon")) or "unknown"
+    for f in ("launched", "intercepted", "lost_to_ew", "hits"):
+        out[f] = n(c.get(f))
     return out
 
 
-def region_shading(claims: list[dict]) -> list[dict]:
-    """Claimed interceptions per (region, claimant side, date)."""
+def _by_incident(claims: list[dict]) -> dict[str, list[dict]]:
+    """Typed claims per incident; a breakdown row whose total is present is ``part_of`` it."""
+    typed = [_typed(c) for c in claims]
+    ids = {c["claim_id"] for c in typed}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for c in typed:
+        if not c["part_of_claim_id"] and c["parent_claim_id"] in ids:
+            c["part_of_claim_id"] = c["parent_claim_id"]
+        groups[c["incident_id"] or c["claim_id"]].append(c)
+    return groups
+
+
+def _figures(cs: list[dict], field: str = "intercepted") -> dict[tuple, int]:
+    from ..incident_views import side_weapon_figures
+
+    return side_weapon_figures(cs, field, sides=SIDES + ("other",))
+
+
+def region_shading(claims: list[dict], incident_dates: dict[str, str] | None = None) -> list[dict]:
+    """Claimed interceptions per (region, claimant side, date): per incident, side and weapon the
+    largest figure claimed in the region, added over incidents and weapons."""
     acc: dict[tuple, int] = defaultdict(int)
-    for c in _counted(claims):
-        v = n(c.get("intercepted"))
-        if s(c.get("event_type")) != "interception" or v is None or not s(c.get("admin1_code")):
-            continue
-        acc[(s(c["admin1_code"]), side_of(c), s(c.get("event_date")))] += v
+    for cs in _by_incident(claims).values():
+        day = (incident_dates or {}).get(cs[0]["incident_id"] or "")
+        by_region: dict[tuple, list[dict]] = defaultdict(list)
+        for c in cs:
+            if c["event_type"] == "interception" and c["intercepted"] is not None and c["admin1_code"]:
+                by_region[(c["admin1_code"], day or s(c["event_date"]))].append({**c, "part_of_claim_id": None})
+        for (iso, date), rcs in by_region.items():
+            for (side, _w), v in _figures(rcs).items():
+                acc[(iso, side, date)] += v
     return [{"iso": iso, "side": side, "date": date, "intercepted": v}
             for (iso, side, date), v in sorted(acc.items())]
 
 
-def national(claims: list[dict]) -> list[dict]:
-    """Nationwide figures (a country, no region) per (country, side, date, event type)."""
+def national(claims: list[dict], incident_dates: dict[str, str] | None = None) -> list[dict]:
+    """Nationwide figures (a country, no region) per (country, side, date): per incident the
+    de-duplicated figures of its country-level claims."""
     acc: dict[tuple, list] = {}
-    for c in _counted(claims):
-        cc = s(c.get("country_code"))
-        if s(c.get("admin1_code")) or s(c.get("admin1")) or not cc:
+    for cs in _by_incident(claims).values():
+        nat = [c for c in cs if c["country_code"] and not c["admin1_code"] and not c["admin1"]]
+        if not nat:
             continue
-        key = (COUNTRY_NAMES.get(cc, cc), side_of(c), s(c.get("event_date")))
-        row = acc.setdefault(key, [0, 0, 0, 0])
-        row[0] += 1
-        for i, field in enumerate(("launched", "intercepted", "hits"), start=1):
-            row[i] += n(c.get(field)) or 0
+        day = (incident_dates or {}).get(nat[0]["incident_id"] or "") or min(
+            (c["event_date"] for c in nat if c["event_date"]), default="")
+        for side in sorted({side_of(c) for c in nat}):
+            own = [c for c in nat if side_of(c) == side]
+            for cc in sorted({c["country_code"] for c in own}):
+                mine = [c for c in own if c["country_code"] == cc]
+                row = acc.setdefault((COUNTRY_NAMES.get(cc, cc), side, day), [0, 0, 0, 0])
+                row[0] += sum(1 for c in mine if not c["part_of_claim_id"])
+                for i, field in enumerate(("launched", "intercepted", "hits"), start=1):
+                    row[i] += sum(_figures(mine, field).values())
     return [{"country": k[0], "side": k[1], "date": k[2], "claims": v[0],
              "launched": v[1], "intercepted": v[2], "hits": v[3]} for k, v in sorted(acc.items())]
 
 
-def daily_series(claims: list[dict]) -> list[dict]:
-    """Claimed interceptions per (day, claimant side, weapon class), top-level claims only."""
+def daily_series(claims: list[dict], incident_dates: dict[str, str] | None = None) -> list[dict]:
+    """Claimed interceptions per (day, claimant side, weapon class): the de-duplicated figures of
+    each incident (the incident's date when known), added over incidents."""
     acc: dict[tuple, int] = defaultdict(int)
-    for c in claims:
-        v = n(c.get("intercepted"))
-        date = s(c.get("event_date"))
-        if s(c.get("parent_claim_id")) or s(c.get("event_type")) != "interception" or v is None or not date:
-            continue
-        acc[(date, side_of(c), weapon_class(c.get("weapon")))] += v
+    for cs in _by_incident(claims).values():
+        day = (incident_dates or {}).get(cs[0]["incident_id"] or "")
+        by_day: dict[str, list[dict]] = defaultdict(list)
+        for c in cs:
+            if c["event_type"] == "interception" and (day or c["event_date"]):
+                by_day[day or s(c["event_date"])].append(c)
+        for d, dcs in by_day.items():
+            for (side, w), v in _figures(dcs).items():
+                acc[(d, side, weapon_class(w))] += v
     return [{"date": d, "side": side, "weapon": w, "intercepted": v} for (d, side, w), v in sorted(acc.items())]
 
 
@@ -167,7 +198,10 @@ def unplaced(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -
         claims = claims_by_incident.get(s(inc.get("incident_id")), [])
         texts = sorted({s(c.get("location_text")) for c in claims if s(c.get("location_text"))})
         cc = s(inc.get("country_code"))
-        if s(inc.get("admin1")):
+        if s(inc.get("geo_scope")) == "country":
+            where = COUNTRY_NAMES.get(cc, cc) or "several countries"
+            reason = f"country-level: national totals of {where} (its regions' figures are on the map)"
+        elif s(inc.get("admin1")):
             reason = "region without coordinates"
         elif cc and not texts:
             reason = f"country-level: {COUNTRY_NAMES.get(cc, cc)} nationwide"
@@ -283,7 +317,9 @@ def build(tables: dict[str, list[dict]]) -> dict:
     outlets = {s(a.get("url")).strip(): s(a.get("outlet")) for a in tables.get("articles") or []
                if s(a.get("url")) and s(a.get("outlet"))}
     sentences = {s(m.get("mention_id")): s(m.get("sentence")) for m in tables.get("mentions") or []}
-    model = {"shading": region_shading(claims), "national": national(claims), "series": daily_series(claims),
+    dates = {s(i.get("incident_id")): s(i.get("event_date")) for i in incidents}
+    model = {"shading": region_shading(claims, dates), "national": national(claims, dates),
+             "series": daily_series(claims, dates),
              "points": points(incidents), "unplaced": unplaced(incidents, by_incident),
              "disputed": disputed(incidents, by_incident), "latest": latest_claims(claims, outlets, sentences)}
     model["date_min"], model["date_max"] = date_bounds(model["shading"], model["national"], model["series"],

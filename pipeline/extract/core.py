@@ -1311,6 +1311,7 @@ def _to_mentions(claims: list[Claim], article: dict | None = None) -> list[dict]
             "parent_index": parent_index,
             # resolved place of the extractor (the geocode stage may re-resolve location_text)
             "admin1_code": place.admin1_code if place is not None else None,
+            "location_id": _region_read(place),
             "country_code": (place.country_code if place is not None else None) or c.country,
         }
         if parent_index is not None and parent_index == len(out):
@@ -1325,6 +1326,16 @@ def _to_mentions(claims: list[Claim], article: dict | None = None) -> list[dict]
             if pv is not None and mv is not None and mv > pv:
                 m["parent_index"] = None
     return out
+
+
+def _region_read(place) -> str | None:
+    """The region id when the sentence reads the place as a region ("the Kursk and Bryansk
+    regions", "la région de Kharkiv") although ``location_text`` keeps only the name: handed
+    to the geocode stage, so the bare name is not taken for the city of the same name."""
+    p = getattr(place, "place", None)
+    if p is None or getattr(p, "geo_precision", None) != "admin1" or getattr(place, "start", 0) < 0:
+        return None
+    return getattr(p, "location_id", None)
 
 
 def _location_text(it: Item):

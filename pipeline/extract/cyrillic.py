@@ -40,6 +40,7 @@ from typing import Any
 from . import cyrillic_lex as L
 from . import cyrillic_forms as F
 from .outlets import channel_claimant, lookup as outlet_lookup
+from .numbers import parse_number
 from .trace import rule_ids, traced
 from .cyrillic_lex import NW, NE
 
@@ -1357,8 +1358,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
     made = []
     loc_total = None
     if regs and _LOC_COUNT_RE.search(s) and not (len(regs) == 1 and regs[0].region.code == ctx.get("unit_claimant_code")):
-        # "влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are rows
-        loc_total = C(u, [u], "strike", cls, list(models), pos=strike_trigs[0].start, rules=["strike.locations_total"])
+        loc_total = _locations_total(u, cls, models, strike_trigs[0].start, regs)
         made.append(loc_total)
     if regs:
         for p in regs:
@@ -1400,6 +1400,7 @@ def _strikes(u: Unit, s: str, trigs: list, nps: list, places: list, ctx: dict, c
                 break
         if c.agent_side is None:
             c.agent_side = side
+    _set_located_hits(made, s, strike_trigs[0].end if strike_trigs else 0)
     out.extend(made)
     return out
 
@@ -1756,6 +1757,34 @@ _DAY_RANGE_RE = _rx(NW + r"(?:с|со|з|із|від|в период с|у пе�
 
 # --------------------------------------------------------------------------- article-level merges
 
+def _locations_total(u, cls, models, pos: int, regs) -> C:
+    """"влучання … на 11 локаціях, зокрема на Київщині": a national total, the regions are its
+    rows; a total of rows in one country is in that country."""
+    total = C(u, [u], "strike", cls, list(models), pos=pos, rules=["strike.locations_total"])
+    countries = {p.region.country for p in regs}
+    if len(countries) == 1:
+        total.country_hint = next(iter(countries))
+    return total
+
+
+def _set_located_hits(made: list[C], s: str, after: int) -> None:
+    """The strike claims of a unit that are not rows get the count of hit locations."""
+    n = _located_hits(s, after)
+    for c in made:
+        if c.parent is None and n is not None:
+            c.hits = n
+
+
+def _located_hits(s: str, after: int) -> int | None:
+    """"влучання на 4 локаціях", "попадания на 3 локациях": the count of hit locations (the
+    first after the strike word), when no weapon count is stated before it."""
+    m = _LOC_COUNT_RE.search(s, after)
+    if m is None or re.search(r"\d", s[after:m.start()]):
+        return None
+    num = re.search(r"(?:на|у|в)\s+(\S+)", m.group(0))
+    return parse_number(num.group(1), "uk") if num else None
+
+
 def _attacker(c: C) -> str | None:
     side = c.side if c.side in ("RU", "UA") else None
     country = c.region.country if c.region is not None else None
@@ -1785,6 +1814,10 @@ def _attacker(c: C) -> str | None:
         if _OWN_AGENT[side].search(s):
             return side
         if _ENEMY_AGENT[side].search(s) or _DEBRIS_RE.search(s):
+            return enemy
+        if _LOC_COUNT_RE.search(s):
+            # "Зафіксовано влучання на 4 локаціях": a tally of hit locations is the defender's
+            # count of the enemy's hits on its own territory
             return enemy
         return side if c.claimant_kind == "institution" else enemy
     if country:
@@ -2186,6 +2219,12 @@ def _merge_title(claims: list[C]) -> list[C]:
             if t.unit not in b.units:
                 b.units.insert(0, t.unit)
             t.dropped = True
+            # "збито 47 з 70" in the headline, "збито 47, ще 18 локаційно втрачені" in the body:
+            # one claim, which keeps the figures the body claim lacks
+            for f in ("launched", "lost_to_ew", "hits"):
+                if getattr(b, f) is None and getattr(t, f) is not None:
+                    setattr(b, f, getattr(t, f))
+            b.models += [m for m in t.models if m not in b.models]
             # kids of the title total move to the body claim
             for k in claims:
                 if k.parent is t:
@@ -2371,6 +2410,8 @@ def _to_mention(c: C, text: str, lang: str, index: dict) -> dict:
     country = None
     if reg is not None:
         country = reg.country
+    elif c.country_hint:
+        country = c.country_hint
     elif c.event_type == "interception" and c.side in ("RU", "UA") and c.role in ("total", "single") and not c.loc_text:
         country = None
     d = c.date or {}

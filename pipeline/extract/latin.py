@@ -32,6 +32,15 @@ COARSE = {"drone": "drone", "missile": "missile", "ballistic_missile": "missile"
           "cruise_missile": "missile", "glide_bomb": "glide_bomb"}
 
 
+#: "deux missiles de croisière Kh-101 sur les trois tirés", "two Kh-101 cruise missiles out of
+#: the three fired": a longer weapon phrase (no verb, no place word) before an explicit whole
+#: ("sur les", "des", "of the", "out of the", "parmi les") still pairs X of Y.
+_X_WEAPON_OF_THE_Y = re.compile(
+    r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près|were|was|have|has|had|ont|a|sont|été|"
+    r"fired|launched|tirés?|lancés?|shot|abattus?|downed|destroyed|détruits?)\s)[\w'’\-]+\s+){1,6}"
+    r"(?:sur\s+les|des|of\s+the|out\s+of\s+the|parmi\s+les)\s+", re.I)
+
+
 def coarse(w: str | None) -> str:
     if not w or w == "unknown":
         return "unknown"
@@ -276,7 +285,8 @@ _SAME_NUMBER = re.compile(r"\b(?:the\s+same\s+number|as\s+many|autant|le\s+même
 
 TARGETS = [
     (r"oil\s+refiner(?:y|ies)|raffineries?(?:\s+de\s+pétrole)?|refiner(?:y|ies)", "oil refinery"),
-    (r"oil\s+depots?|fuel\s+depots?|dépôts?\s+(?:pétroliers?|de\s+carburant|de\s+pétrole)|oil\s+storage|"
+    (r"oil\s+depots?|fuel\s+depots?|dépôts?\s+(?:pétroliers?|de\s+carburant|de\s+pétrole)|oil\s+storage|fuel\s+storage|"
+     r"stockage\s+de\s+(?:carburant|pétrole)|"
      r"réservoirs?\s+de\s+pétrole|fuel\s+tanks?|réservoirs?\s+de\s+carburant|chars?\s+de\s+carburant", "oil depot"),
     (r"oil\s+pumping\s+station|station\s+de\s+pompage", "oil pumping station"),
     (r"(?:power|electrical)\s+substations?|sous-stations?(?:\s+électriques?)?|substations?", "power substation"),
@@ -980,7 +990,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for i in range(len(counts) - 1):
         a, b = counts[i], counts[i + 1]
         gap = text[a.num.end:b.num.start]
-        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,4}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
+        if (re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,4}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I)
+                or _X_WEAPON_OF_THE_Y.fullmatch(gap)) \
                 and a.value is not None and b.value is not None and a.value <= b.value:
             # "18 of the 27 drones it reports destroyed": the whole is a shot-down total, not a launch figure
             shot_whole = re.match(r"^\s*(?:[\w\-]+\s+){0,3}?(?:(?:it|they)\s+(?:reports?|reported|says?|said|claims?|claimed)(?:\s+(?:were|had\s+been))?"

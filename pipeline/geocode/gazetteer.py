@@ -79,7 +79,8 @@ _STREET = {"street", "st", "avenue", "prospekt", "rue", "boulevard", "ulitsa", "
            "улицу", "улицы", "проспект", "проспекте", "проспекта", "переулок", "переулке", "вулиця",
            "вулиці", "вулицю", "проспекті", "провулок", "площадь", "площади", "площа", "площі"}
 _GAP_OK = re.compile(r"^[\s\-‐‑–—*_]*(?:[dlDL]['’ʼ`])?$")
-_LIST_GAP_OK = re.compile(r"^[\s,;*_&]*$")
+_LIST_GAP_OK = re.compile(r"^[\s,;*_&]*(?:[dDlL]['’])?$")  # an elision: "et d'Orel"
+_ELIDED_LINK = re.compile(r"\s+[dD]['’]$")  # "région d'Orel": the link word is elided
 
 _TOWARD = re.compile(r"(?i)\b(?:toward|towards|heading for|flying to|en route to|vers|en direction de|"
                      r"летевш\w* на|летящ\w* на|направлявш\w* на|на подлете к|на підльоті до|"
@@ -458,7 +459,8 @@ class Gazetteer:
                 steps += 1
             if k >= 0 and toks[k][2] in (_REGION_BEFORE | _REGION_BEFORE_FR) and g[0]["ctx"] is None:
                 # only if the link words were actually between (e.g. "region of X", "région de X")
-                if steps > 0 or toks[k][2] in ("oblast", "krai"):
+                if (steps > 0 or toks[k][2] in ("oblast", "krai")
+                        or _ELIDED_LINK.search(text[toks[k][1]:g[0]["start"]])):
                     for m in g:
                         if m["ctx"] is None:
                             m["ctx"] = "region"

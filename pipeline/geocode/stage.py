@@ -70,6 +70,14 @@ def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
         p = gaz.resolve(text, lang=m.get("lang"), country_hint=hint) if text else None
         if region_hint is not None and (p is None or p.admin1_code != region_hint.admin1_code):
             p = region_hint
+        # Region words mean regions: the sentence read the name as a region ("four each over the
+        # Kursk and Bryansk regions") although location_text is the bare name, which alone would
+        # be the city of that name. The city is kept only when the text itself names it.
+        read_as = gaz.place_by_id(m["location_id_hint"]) if m.get("location_id_hint") else None
+        if (read_as is not None and read_as.geo_precision == "admin1"
+                and (p is None or (p.geo_precision in ("settlement", "site")
+                                   and p.admin1_code == read_as.admin1_code))):
+            p = read_as
         if p is None and not text:
             rec.update(_empty_geo(hint, "country" if hint else "unknown"))
             out.append(rec)
