@@ -24,7 +24,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,6 +210,12 @@ def parse_published(value) -> tuple[str | None, str | None, str]:
     raise ValueError(f"unrecognised date format {s!r}")
 
 
+#: URLs kept from metadata: http(s) with a host, no whitespace or control characters. Anything
+#: else (``javascript:``, ``vbscript:``, ``data:``, ``file:``, a bare path) is left empty with a
+#: ``bad_metadata`` reject row, so every published URL and report link is a web address.
+_SAFE_URL_RE = re.compile(r"^https?://[^\s/?#\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
+
+
 def clean_meta(meta: dict) -> tuple[dict, list[str]]:
     """Keep the known keys with string values; return ``(meta, problems)``."""
     out: dict = {}
@@ -225,6 +233,10 @@ def clean_meta(meta: dict) -> tuple[dict, list[str]]:
         else:
             problems.append(f"{key}: expected a string, got {type(v).__name__}")
             out[key] = None
+    if out["url"] is not None and not _SAFE_URL_RE.match(out["url"]):
+        scheme = out["url"].split(":", 1)[0][:20] if ":" in out["url"] else "(none)"
+        problems.append(f"url: scheme {scheme!r} is not http or https: left empty")
+        out["url"] = None
     try:
         out["published"], out["published_date"], out["published_precision"] = \
             parse_published(out["published"])
@@ -278,6 +290,10 @@ def _text_or_reject(source_file: str, text: str, rejects: list[dict]) -> str | N
     text = normalise_text(text)
     if not text:
         rejects.append(_reject(source_file, "empty", "no text"))
+        return None
+    if len(text) > config.MAX_ARTICLE_CHARS:
+        rejects.append(_reject(source_file, "too_long",
+                               f"{len(text)} characters > {config.MAX_ARTICLE_CHARS}"))
         return None
     if len(text) < config.MIN_TEXT_CHARS:
         rejects.append(_reject(source_file, "too_short", f"{len(text)} characters"))
@@ -388,22 +404,79 @@ def dedupe(articles: Iterable[dict]) -> tuple[list[dict], list[dict]]:
 
 # --------------------------------------------------------------------------- files
 
-def list_raw_files(raw_dir: Path) -> list[Path]:
-    """Every non-hidden file below ``raw_dir``, sorted by relative path."""
+def _hidden(rel: str) -> bool:
+    return any(part.startswith(".") for part in rel.split("/"))
+
+
+def list_raw_entries(raw_dir: Path) -> list[Path]:
+    """Every non-hidden entry below ``raw_dir`` that is not a real folder — regular files,
+    symbolic links (dangling ones and links to folders too), FIFOs, sockets, devices — sorted by
+    relative path. Symbolic links to folders are listed, never followed."""
     raw_dir = Path(raw_dir)
-    files = [p for p in raw_dir.rglob("*")
-             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)]
-    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
+        base = Path(dirpath)
+        keep = []
+        for d in dirnames:
+            if (base / d).is_symlink():
+                filenames.append(d)     # a link to a folder: an entry of its own, not walked
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        for name in filenames:
+            p = base / name
+            if not _hidden(p.relative_to(raw_dir).as_posix()):
+                out.append(p)
+    return sorted(out, key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def raw_entry_problem(raw_dir: Path, p: Path) -> tuple[str, str] | None:
+    """``(reason, detail)`` when the entry is not a document that may be read: a dangling link
+    (``dangling_symlink``), a link that leaves ``raw_dir`` (``outside_raw``), a link to a folder
+    (``symlinked_folder``), anything that is not a regular file (``not_a_file``: FIFO, socket,
+    device — never opened, a FIFO would block the run); else ``None``."""
+    try:
+        if p.is_symlink():
+            target = Path(os.path.realpath(p))
+            if not target.exists():
+                return "dangling_symlink", f"link to {os.readlink(p)!r}, which does not exist"
+            root = Path(os.path.realpath(raw_dir))
+            if target != root and root not in target.parents:
+                return "outside_raw", "symbolic link to a path outside the raw folder: not read"
+            if target.is_dir():
+                return "symlinked_folder", "symbolic link to a folder: not followed"
+        mode = p.stat().st_mode
+    except OSError as exc:
+        return "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        kind = ("FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode)
+                else "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special file")
+        return "not_a_file", f"{kind}, not a regular file: not read"
+    return None
+
+
+def list_raw_files(raw_dir: Path) -> list[Path]:
+    """The readable documents below ``raw_dir`` (regular files, and links to regular files
+    inside it), hidden files excepted, sorted by relative path."""
+    return [p for p in list_raw_entries(raw_dir) if raw_entry_problem(raw_dir, p) is None]
 
 
 def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
-    """Yield RawItems (or reject rows for files that are not documents on their own)."""
+    """Yield RawItems (or reject rows for entries that are not documents on their own)."""
     raw_dir = Path(raw_dir)
-    files = list_raw_files(raw_dir)
+    entries = list_raw_entries(raw_dir)
+    files = []
+    for p in entries:
+        problem = raw_entry_problem(raw_dir, p)
+        if problem is None:
+            files.append(p)
+        else:
+            yield _reject(p.relative_to(raw_dir).as_posix(), *problem)
     # stems of the documents that take a sidecar (suffix compared case-insensitively,
     # as below where the document's suffix is lower-cased)
     doc_stems = {p.relative_to(raw_dir).as_posix()[: -len(p.suffix)] for p in files
                  if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES}
+    readable = set(files)
     for p in files:
         rel = p.relative_to(raw_dir).as_posix()
         if rel.endswith(META_SUFFIX):
@@ -423,7 +496,8 @@ def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
             data = p.read_bytes()
             meta_rel = rel[: -len(p.suffix)] + META_SUFFIX
             meta_path = raw_dir / meta_rel
-            meta = meta_path.read_bytes() if suffix not in JSONL_SUFFIXES and meta_path.exists() else None
+            meta = (meta_path.read_bytes() if suffix not in JSONL_SUFFIXES
+                    and meta_path in readable else None)
         except OSError as exc:
             yield _reject(rel, "unreadable", str(exc))
             continue

@@ -155,10 +155,10 @@ def accumulate_merges(previous: list[dict], current: list[dict], live_ids: set[s
 
 def raw_inputs(raw_dir: Path) -> list[str]:
     """Relative paths of the raw documents that must be accounted for (sidecars excluded)."""
-    from .ingest import META_SUFFIX, list_raw_files
+    from .ingest import META_SUFFIX, list_raw_entries
 
     out = []
-    for p in list_raw_files(raw_dir):
+    for p in list_raw_entries(raw_dir):
         rel = p.relative_to(raw_dir).as_posix()
         if not rel.endswith(META_SUFFIX):
             out.append(rel)

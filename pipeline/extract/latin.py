@@ -23,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _deps
+from . import _deps, budget
 from .claimants import find_claimants, best_claimant
 
 # ------------------------------------------------------------------ vocabulary
@@ -888,6 +888,11 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if n.value is None and n.qualifier != "approximate":
             continue
         if n.value is not None and n.value > 5000:
+            if any(0 <= w.start - n.end <= 45 and not re.search(r"[,.;:()\d]", text[n.end:w.start])
+                   for w in weapons):
+                # a count of weapons no night has seen ("25000 drones"): say so, never drop silently
+                budget.note("absurd_count", f"{n.text!r} before a weapon noun at offset "
+                                            f"{n.start} of the sentence: not a count")
             continue
         after = text[n.end:]
         # own weapon

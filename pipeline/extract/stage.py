@@ -82,16 +82,50 @@ def finalize(article: dict, raw_mentions: list[dict]) -> tuple[list[dict], list[
     return mentions, rejects
 
 
-def extract_one(article: dict, sentence_record: dict, resources) -> tuple[list[dict], list[dict]]:
-    from . import extract_article
+def _reject(article: dict, reason: str, detail: str) -> dict:
+    return {"source_file": article.get("source_file"), "stage": "extract", "reason": reason,
+            "detail": detail[:300]}
 
+
+def bound_sentences(article: dict, sentences: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Sentences within ``config.MAX_SENTENCE_CHARS``, and one reject row
+    (``sentence_too_long``, with their offsets and the longest length) when there are longer
+    ones: those are not extracted, the rest of the article is."""
+    limit = config.MAX_SENTENCE_CHARS
+    kept = [s for s in sentences or [] if len(s.get("text") or "") <= limit]
+    long = [s for s in sentences or [] if len(s.get("text") or "") > limit]
+    if not long:
+        return kept, []
+    offsets = ", ".join(str(s.get("start")) for s in long[:10]) + (" …" if len(long) > 10 else "")
+    longest = max(len(s.get("text") or "") for s in long)
+    return kept, [_reject(article, "sentence_too_long",
+                          f"{len(long)} sentence(s) over {limit} characters not extracted "
+                          f"(longest {longest}; at offsets {offsets})")]
+
+
+def extract_one(article: dict, sentence_record: dict, resources) -> tuple[list[dict], list[dict]]:
+    """Mentions and reject rows of one article. Never raises for a bad article: a sentence
+    over the length bound, the time budget running out (``timeout``: the article's claims are
+    not published), an exception (``extract_error``) and an exception an extractor caught to
+    keep going (``extract_error``, its other claims are kept) each give a reject row."""
+    from . import budget, extract_article
+
+    sentences, rejects = bound_sentences(article, sentence_record["sentences"])
+    seconds = config.extract_budget_seconds()
     try:
-        raw = extract_article(article, sentence_record["sentences"], resources)
+        with budget.collecting() as faults, budget.deadline(seconds):
+            raw = extract_article(article, sentences, resources)
+    except budget.ArticleTimeout:
+        log.warning("extract: %s took longer than %s s: rejected (timeout)",
+                    article.get("source_file"), seconds)
+        return [], rejects + [_reject(article, "timeout",
+                                      f"extraction took longer than {seconds:g} s")]
     except Exception as exc:  # one bad article must not stop the run: record it
         log.exception("extract failed on %s", article.get("source_file"))
-        return [], [{"source_file": article.get("source_file"), "stage": "extract",
-                     "reason": "extract_error", "detail": f"{type(exc).__name__}: {exc}"[:300]}]
-    return finalize(article, raw)
+        return [], rejects + [_reject(article, "extract_error", f"{type(exc).__name__}: {exc}")]
+    rejects += [_reject(article, reason, detail) for reason, detail in faults]
+    mentions, more = finalize(article, raw)
+    return mentions, rejects + more
 
 
 def run(articles: Iterable[dict], sentence_records: dict[str, dict], resources_factory: Callable,
