@@ -1,11 +1,12 @@
 """Budgets and faults of one article's extraction (``stage.extract_one`` uses both).
 
-* :func:`deadline` — a wall-clock budget: the block is interrupted with
-  :class:`ArticleTimeout` after ``seconds``. In the main thread (the in-process executor and
-  the local process pool) it is a ``SIGALRM`` interval timer, which also interrupts a running
-  regular expression (``re`` checks for signals); in other threads (Dask workers run tasks in
-  threads) an asynchronous exception is raised in the thread, which interrupts Python code
-  between bytecodes. :class:`ArticleTimeout` derives from ``BaseException`` so the extractors'
+* :func:`deadline` — a time budget: the block is interrupted with :class:`ArticleTimeout`
+  after ``seconds``. In the main thread (the in-process executor and the local process pool)
+  the seconds are CPU seconds of the process (``ITIMER_PROF``/``SIGPROF``: a machine busy with
+  other jobs does not make an article time out, a pathological one does), and the signal also
+  interrupts a running regular expression (``re`` checks for signals). In other threads (Dask
+  workers run tasks in threads) they are wall-clock seconds, and an asynchronous exception is
+  raised in the thread, which interrupts Python code between bytecodes. :class:`ArticleTimeout` derives from ``BaseException`` so the extractors'
   ``except Exception`` guards (one bad sentence must not stop an article) never swallow it.
 * :func:`collecting` / :func:`record` — a fault sink: an extractor that catches an exception to
   keep going records it here, and ``extract_one`` turns each record into a reject row
@@ -61,13 +62,13 @@ def _raise_timeout(signum, frame):  # pragma: no cover - exercised through deadl
 
 @contextlib.contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
-    previous = signal.signal(signal.SIGALRM, _raise_timeout)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, _raise_timeout)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @contextlib.contextmanager
