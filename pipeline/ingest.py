@@ -439,7 +439,7 @@ def raw_entry_problem(raw_dir: Path, p: Path) -> tuple[str, str] | None:
         if p.is_symlink():
             target = Path(os.path.realpath(p))
             if not target.exists():
-                return "dangling_symlink", f"link to {os.readlink(p)!r}, which does not exist"
+                return "dangling_symlink", "symbolic link whose target does not exist"
             root = Path(os.path.realpath(raw_dir))
             if target != root and root not in target.parents:
                 return "outside_raw", "symbolic link to a path outside the raw folder: not read"
@@ -498,8 +498,8 @@ def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
             meta_path = raw_dir / meta_rel
             meta = (meta_path.read_bytes() if suffix not in JSONL_SUFFIXES
                     and meta_path in readable else None)
-        except OSError as exc:
-            yield _reject(rel, "unreadable", str(exc))
+        except OSError as exc:  # the message without the (absolute) path of the machine
+            yield _reject(rel, "unreadable", f"{type(exc).__name__}: {exc.strerror or 'error'}")
             continue
         yield RawItem(rel, data, meta, meta_rel if meta is not None else None)
 
