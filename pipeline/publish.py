@@ -3,26 +3,27 @@
 
 Order of a run (see ``pipeline/run.py``)::
 
-    with run_lock(INTERIM_DIR / ".run.lock"):          # LockHeld → exit 3
+    with processed_guard(PROCESSED_DIR), run_lock(INTERIM_DIR / ".run.lock"):  # LockHeld → 3
         ...stages...
         tables, rejects = validate.quarantine(tables)   # fix row-level problems first
         staging = staging_dir(PROCESSED_DIR)            # sibling .<name>.staging-<pid>
         ...write every table into staging...
         report = validate.validate_dir(staging, raw_inputs)
+        write_manifest(staging / "run_manifest.json", info)   # provenance before the swap
         publish(staging, PROCESSED_DIR, report)         # ValidationFailed → exit 1
-        write_manifest(PROCESSED_DIR / "run_manifest.json", info)
 
-Swap protocol (rename-based; staging, the old publication and ``PROCESSED_DIR`` are siblings, so
-every step is a same-filesystem ``rename``):
+Swap protocol (staging and ``PROCESSED_DIR`` are siblings, so every step stays on one
+filesystem):
 
-1. ``recover()`` repairs an interrupted earlier swap (see there);
-2. ``PROCESSED_DIR`` → ``.<name>.old-<pid>`` (skipped on the first publication);
-3. staging → ``PROCESSED_DIR``; the parent directory is fsynced;
-4. the old publication is deleted, and so is a stale ``<name>.failed/``.
-
-Readers see either the old or the new publication, except for the instant between steps 2 and
-3 where ``PROCESSED_DIR`` does not exist (a crash there is repaired by ``recover()`` on the next
-run, under the lock).
+1. ``recover()`` repairs what an interrupted earlier publish left (see there);
+2. staging and ``PROCESSED_DIR`` are exchanged in one atomic ``renameat2(RENAME_EXCHANGE)``
+   (Linux): readers see the old or the new publication, never neither; the parent directory is
+   fsynced; the old publication, now at the staging path, is deleted, and so is a stale
+   ``<name>.failed/``. A crash before the deletion leaves the old copy at the staging path,
+   removed by the next ``recover()``;
+3. without ``RENAME_EXCHANGE`` (other systems, some filesystems) ``PROCESSED_DIR`` is renamed to
+   ``.<name>.old-<pid>`` and staging to ``PROCESSED_DIR``; a crash between the two is repaired by
+   ``recover()`` (the old publication is restored).
 
 When validation failed nothing in ``PROCESSED_DIR`` is touched: the report
 (``validation_report.html``, self-contained, and ``validation_report.json``, plus
@@ -30,9 +31,12 @@ When validation failed nothing in ``PROCESSED_DIR`` is touched: the report
 ``<PROCESSED_DIR>.failed/`` (e.g. ``data/processed.failed/``), replacing the previous one, and
 :class:`ValidationFailed` is raised (exit code 1).
 
-Locks: :func:`run_lock` (one whole run; the orchestrator holds it) and a publish lock
-``.<name>.publish.lock`` beside ``PROCESSED_DIR`` that :func:`publish` takes itself, so two
-publishes into the same folder never interleave even when started outside a run.
+Locks (kernel objects: they die with their holder, nothing to clean by hand):
+:func:`run_lock` (``flock`` on ``INTERIM_DIR/.run.lock``: one run per interim folder) and
+:func:`processed_guard` (an abstract Unix socket named after the real path of
+``PROCESSED_DIR``: one publisher per processed folder, whatever its interim folder; no file is
+created, nothing under ``data/``). :func:`publish` takes the guard itself (re-entrant), so two
+publishes into one folder never interleave even when started outside a run.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import re
 import signal
 import threading
 from typing import Iterator
@@ -54,6 +55,15 @@ def note(reason: str, detail: str) -> None:
     faults = getattr(_SINK, "faults", None)
     if faults is not None:
         faults.append((reason, detail[:300]))
+
+
+def note_absurd_count(text: str, number, weapons) -> None:
+    """A number too large to be a count (the extractors skip it) directly before a weapon noun
+    ("25000 drones"): no night has seen that many, so it is reported as ``absurd_count``."""
+    if any(0 <= w.start - number.end <= 45 and not re.search(r"[,.;:()\d]", text[number.end:w.start])
+           for w in weapons):
+        note("absurd_count", f"{number.text!r} before a weapon noun at offset {number.start} of "
+                             f"the sentence: not a count")
 
 
 def _raise_timeout(signum, frame):  # pragma: no cover - exercised through deadline()

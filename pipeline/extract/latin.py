@@ -888,11 +888,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if n.value is None and n.qualifier != "approximate":
             continue
         if n.value is not None and n.value > 5000:
-            if any(0 <= w.start - n.end <= 45 and not re.search(r"[,.;:()\d]", text[n.end:w.start])
-                   for w in weapons):
-                # a count of weapons no night has seen ("25000 drones"): say so, never drop silently
-                budget.note("absurd_count", f"{n.text!r} before a weapon noun at offset "
-                                            f"{n.start} of the sentence: not a count")
+            budget.note_absurd_count(text, n, weapons)  # "25000 drones": said, not dropped silently
             continue
         after = text[n.end:]
         # own weapon

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from .ranges import Occupied
 
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "is_distributive"]
 
@@ -521,41 +521,10 @@ have hit hits struck attacks fire fires blast over near into against for as whil
 than then also but not no one two""".split())
 
 
-class _Occupied:
-    """Character ranges already taken by a number, with logarithmic look-ups (a text with
-    tens of thousands of numbers made the linear scans quadratic)."""
-
-    def __init__(self) -> None:
-        self._ranges: list[tuple[int, int]] = []
-        self._longest = 0
-
-    def add(self, s: int, e: int) -> None:
-        insort(self._ranges, (s, e))
-        self._longest = max(self._longest, e - s)
-
-    def contains(self, pos: int) -> bool:
-        """Is ``pos`` inside a range (``a <= pos < b``)?"""
-        i = bisect_right(self._ranges, (pos, float("inf")))
-        while i > 0 and self._ranges[i - 1][0] >= pos - self._longest:
-            i -= 1
-            if self._ranges[i][1] > pos:
-                return True
-        return False
-
-    def overlaps(self, s: int, e: int) -> bool:
-        """Does ``[s, e)`` overlap a range?"""
-        i = bisect_left(self._ranges, (e, -1))
-        while i > 0 and self._ranges[i - 1][0] >= s - self._longest:
-            i -= 1
-            if self._ranges[i][1] > s:
-                return True
-        return False
-
-
 def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
     spans: list[NumberSpan] = []
-    occupied = _Occupied()
-    urls = _Occupied()
+    occupied = Occupied()
+    urls = Occupied()
     for m in _URL_RE.finditer(text):
         urls.add(m.start(), m.end())
     for m in _SLASH_DATE_RE.finditer(text):  # 23/05/2025, 24/7
@@ -597,7 +566,7 @@ def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
         spans.append(NumberSpan(s, e, text[s:e], value, qual, kind))
     # English "a"/"an" directly before a weapon noun: value 1, kind "article" (callers decide)
     if (lang or "") == "en":
-        taken = _Occupied()
+        taken = Occupied()
         for x in spans:
             taken.add(x.start, x.end)
         for m in _EN_ARTICLE_RE.finditer(text):
