@@ -20,7 +20,7 @@ SCHEMAS      := $(wildcard schemas/*.yaml)
 CORE_SRC     := pipeline/__init__.py pipeline/config.py pipeline/io.py pipeline/schema.py pipeline/cli.py pipeline/run.py
 EXTRACT_SRC  := $(shell find pipeline/extract -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' \) -not -path '*/__pycache__/*' 2>/dev/null)
 GEOCODE_SRC  := $(shell find pipeline/geocode -type f \( -name '*.py' -o -name '*.csv' \) -not -path '*/__pycache__/*' 2>/dev/null)
-PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/publish.py pipeline/outputs.py pipeline/outputs/*.py pipeline/report*.py)
+PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/publish.py pipeline/outputs.py pipeline/outputs/*.py pipeline/report*.py pipeline/dashboard/*.py pipeline/dashboard/*.js pipeline/dashboard/data/*.geojson)
 DIRS         := --raw-dir "$(RAW_DIR)" --interim-dir "$(INTERIM_DIR)" --processed-dir "$(PROCESSED_DIR)"
 EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 

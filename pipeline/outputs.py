@@ -1,6 +1,7 @@
 """Analyst-ready outputs built from the published tables: the ACLED-compatible export
 (a schema'd table, see ``schemas/acled_export.yaml``), ``incidents.geojson`` and a
-self-contained ``report.html`` (inline SVG map and chart; nothing is fetched when viewed).
+self-contained ``report.html`` dashboard (``pipeline/dashboard``: Vega-Lite charts with the
+JavaScript inlined; nothing is fetched when viewed).
 
 ``build_acled(tables)`` is pure (records in → records out); ``write_geojson`` /
 ``write_report`` render files; ``write_all(dir)`` rebuilds all three from a publication's
@@ -9,9 +10,8 @@ CSVs (``make report``).
 
 from __future__ import annotations
 
-import html
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 from . import io
@@ -119,137 +119,12 @@ def incidents_geojson(incidents: list[dict], claims: list[dict]) -> dict:
 
 # ----------------------------------------------------------------------------- report
 
-_W, _H = 760, 460
-_LON0, _LON1, _LAT0, _LAT1 = 22.0, 50.0, 43.0, 58.5
-_COLORS = {"RU": "#c0392b", "UA": "#2471a3", "": "#7f8c8d"}
-_REFERENCE = [("Kyiv", 50.45, 30.52), ("Moscow", 55.75, 37.62), ("Kharkiv", 49.99, 36.23),
-              ("Odesa", 46.48, 30.72), ("Belgorod", 50.60, 36.59), ("Rostov-on-Don", 47.24, 39.71),
-              ("Voronezh", 51.67, 39.18), ("Lviv", 49.84, 24.03), ("Sevastopol", 44.60, 33.52),
-              ("Kursk", 51.73, 36.19), ("Dnipro", 48.46, 35.05), ("Bryansk", 53.24, 34.36)]
-
-
-def _xy(lat: float, lon: float) -> tuple[float, float]:
-    x = (lon - _LON0) / (_LON1 - _LON0) * _W
-    y = (_LAT1 - lat) / (_LAT1 - _LAT0) * _H
-    return round(x, 1), round(y, 1)
-
-
-def _map_svg(incidents: list[dict]) -> str:
-    parts = [f'<svg id="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" '
-             f'width="{_W}" height="{_H}" role="img" aria-label="Map of incidents">',
-             f'<rect width="{_W}" height="{_H}" fill="#eef3f7"/>']
-    for lon in range(24, 50, 4):
-        x, _ = _xy(_LAT0, lon)
-        parts.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{_H}" stroke="#d5dde5"/>'
-                     f'<text x="{x + 2}" y="{_H - 4}" font-size="9" fill="#889">{lon}°E</text>')
-    for lat in range(44, 59, 2):
-        _, y = _xy(lat, _LON0)
-        parts.append(f'<line x1="0" y1="{y}" x2="{_W}" y2="{y}" stroke="#d5dde5"/>'
-                     f'<text x="2" y="{y - 2}" font-size="9" fill="#889">{lat}°N</text>')
-    for name, lat, lon in _REFERENCE:
-        x, y = _xy(lat, lon)
-        parts.append(f'<circle cx="{x}" cy="{y}" r="2" fill="#555"/>'
-                     f'<text x="{x + 4}" y="{y + 3}" font-size="10" fill="#555">{name}</text>')
-    for inc in sorted(incidents, key=lambda r: r["incident_id"]):
-        if _blank(inc.get("latitude")) or _blank(inc.get("longitude")):
-            continue
-        x, y = _xy(float(inc["latitude"]), float(inc["longitude"]))
-        n = max(_int(inc.get("intercepted_high")) or 0, _int(inc.get("launched_high")) or 0, 1)
-        r = round(min(4 + n ** 0.5 * 1.5, 22), 1)
-        side = inc.get("attacker_side") or ""
-        title = html.escape(f"{inc['incident_id']} {inc.get('event_date') or ''} {inc.get('admin1') or ''} "
-                            f"attacker {side or '?'}; sides reporting {inc.get('sides_reporting')}")
-        parts.append(f'<circle class="incident" cx="{x}" cy="{y}" r="{r}" fill="{_COLORS.get(side, "#7f8c8d")}" '
-                     f'fill-opacity="0.55" stroke="#222" stroke-width="0.5"><title>{title}</title></circle>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _chart_svg(claims: list[dict]) -> str:
-    per_day: dict[str, Counter] = defaultdict(Counter)
-    for c in claims:
-        if c.get("event_type") != "interception" or _blank(c.get("event_date")) or not _blank(c.get("parent_claim_id")):
-            continue
-        v = _int(c.get("intercepted"))
-        if v:
-            per_day[c["event_date"]][c.get("claimant_side") or "other"] += v
-    days = sorted(per_day)[-60:]
-    w, h, pad = 760, 260, 30
-    parts = [f'<svg id="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
-             f'height="{h}" role="img" aria-label="Claimed interceptions per day by claimant side">',
-             f'<rect width="{w}" height="{h}" fill="#fff"/>',
-             f'<line x1="{pad}" y1="{h - pad}" x2="{w - 5}" y2="{h - pad}" stroke="#333"/>']
-    if not days:
-        parts.append(f'<text x="{w / 2}" y="{h / 2}" text-anchor="middle" fill="#777">no dated interception claims</text>')
-    else:
-        top = max(max(cnt.values()) for cnt in per_day.values())
-        slot = (w - pad - 10) / len(days)
-        bw = max(slot / 3, 1)
-        for i, d in enumerate(days):
-            for j, side in enumerate(("RU", "UA")):
-                v = per_day[d].get(side, 0)
-                bh = (h - 2 * pad) * v / top if top else 0
-                x = pad + i * slot + j * bw
-                parts.append(f'<rect class="bar" x="{x:.1f}" y="{h - pad - bh:.1f}" width="{bw:.1f}" '
-                             f'height="{bh:.1f}" fill="{_COLORS[side]}"><title>{d} {side}: {v}</title></rect>')
-            if len(days) <= 15 or i % max(len(days) // 10, 1) == 0:
-                parts.append(f'<text x="{pad + i * slot:.1f}" y="{h - pad + 14}" font-size="9">{d[5:]}</text>')
-        parts.append(f'<text x="{pad}" y="14" font-size="10">max {top}</text>')
-    parts.append(f'<text x="{w - 200}" y="14" font-size="10" fill="{_COLORS["RU"]}">■ claimed by RU</text>'
-                 f'<text x="{w - 110}" y="14" font-size="10" fill="{_COLORS["UA"]}">■ claimed by UA</text></svg>')
-    return "".join(parts)
-
-
-def _table(rows: list[list], header: list[str]) -> str:
-    th = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape('' if _blank(v) else str(v))}</td>" for v in r) + "</tr>"
-                   for r in rows)
-    return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
-
 
 def render_report(tables: dict[str, list[dict]]) -> str:
-    incidents, claims = tables.get("incidents", []), tables.get("claims", [])
-    rejects = tables.get("rejects", [])
-    by_inc = defaultdict(list)
-    for c in claims:
-        by_inc[c.get("incident_id")].append(c)
-    disputed = [i for i in incidents if str(i.get("disputed")).lower() == "true"]
-    disputed.sort(key=lambda i: (i.get("event_date") or "", i["incident_id"]), reverse=True)
-    dis_rows = []
-    for inc in disputed[:15]:
-        for c in sorted(by_inc[inc["incident_id"]], key=lambda c: (c.get("claimant_side") or "", c["claim_id"])):
-            dis_rows.append([inc["incident_id"], inc.get("event_date"), inc.get("admin1") or inc.get("country_code"),
-                             c.get("claimant"), c.get("claimant_side"), c.get("event_type"), c.get("weapon"),
-                             c.get("launched"), c.get("intercepted"), c.get("target")])
-    counts = [[name, len(tables.get(name, []))] for name in
-              ("articles", "mentions", "claims", "incidents", "locations", "rejects")]
-    reasons = Counter((r.get("stage"), r.get("reason")) for r in rejects)
-    reason_rows = [[s, r, n] for (s, r), n in sorted(reasons.items(), key=lambda kv: (-kv[1], str(kv[0])))]
-    unknown_geo = sum(1 for c in claims if c.get("geo_precision") == "unknown")
-    undated = sum(1 for c in claims if _blank(c.get("event_date")))
-    css = ("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}"
-           "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 6px}"
-           "th{background:#f3f3f3}h2{margin-top:28px}.legend span{margin-right:14px}")
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Air war claims — report</title>
-<style>{css}</style></head><body>
-<h1>Air war claims: incidents, claims and data quality</h1>
-<p>{len(incidents)} incidents from {len(claims)} claims in {len(tables.get('articles', []))} articles.
-Each side's claim is its own record; figures are claims, not verified facts.</p>
-<h2>Map of incidents</h2>
-<p class="legend"><span style="color:{_COLORS['RU']}">● attacker RU</span><span style="color:{_COLORS['UA']}">● attacker UA</span>
-<span style="color:{_COLORS['']}">● attacker unknown</span> — marker size grows with the claimed count.</p>
-{_map_svg(incidents)}
-<h2>Claimed interceptions per day, by claimant side</h2>
-{_chart_svg(claims)}
-<h2>Latest disputed incidents</h2>
-{_table(dis_rows, ["incident", "date", "where", "claimant", "side", "event", "weapon", "launched", "intercepted", "target"]) if dis_rows else "<p>No disputed incidents.</p>"}
-<h2>Data quality</h2>
-{_table(counts, ["table", "rows"])}
-<p>Claims without a resolved place: {unknown_geo}; claims without an event date: {undated}.</p>
-{_table(reason_rows, ["stage", "reason", "rows"]) if reason_rows else "<p>No rejects.</p>"}
-</body></html>
-"""
+    """The self-contained ``report.html`` dashboard (see ``pipeline/dashboard``)."""
+    from . import dashboard
+
+    return dashboard.render(tables)
 
 
 def write_files(out_dir: Path, tables: dict[str, list[dict]]) -> None:

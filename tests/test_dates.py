@@ -169,3 +169,15 @@ def test_resolution_invariants(text, lang, published):
         assert res.event_date <= day.isoformat()
     if res.start and res.end:
         assert res.start <= res.end
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Air defences destroyed 40 drones between 10 p.m. on Friday and 6 a.m. on Saturday Moscow time.", "en"),
+    ("Les défenses ont intercepté 40 drones entre 22h00 vendredi et 06h00 samedi, heure de Moscou.", "fr"),
+    ("Les défenses ont intercepté 40 drones de 22 h vendredi à 6 h samedi.", "fr"),
+])
+def test_a_clock_range_across_midnight_dates_the_morning_it_ends(text, lang):
+    # published on Sunday 2026-06-14: the night ran from Friday evening to Saturday morning (13 June)
+    xs = [x for x in find_time_expressions(text, lang) if x.kind == "weekday_night"]
+    assert len(xs) == 1
+    assert resolve(xs[0], lang, "2026-06-14") == DateResolution("2026-06-13", "2026-06-12", "2026-06-13", "night")

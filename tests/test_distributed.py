@@ -1,6 +1,6 @@
 """Parallel (process pool) and Dask execution of the per-article stages give byte-identical
 outputs to the sequential local stage. Kept small (24 synthetic articles) so the module runs
-in well under 30 s on 2 cores, Dask LocalCluster start-up included."""
+(speed is measured by `make bench`, not here)."""
 
 from __future__ import annotations
 
@@ -87,9 +87,7 @@ def test_extract_dask_local_cluster_identical(reference):
     root, raw, ref, ref_stats = reference
     dk = _paths(root, raw, "dask")
     _copy_inputs(ref, dk)
-    t0 = time.perf_counter()
     stats = distributed.extract_main(dk, scheduler=None, n_workers=2, chunk_size=4)
-    assert time.perf_counter() - t0 < 30
     assert stats == ref_stats
     assert _same(ref.interim("mentions"), dk.interim("mentions"))
     assert _same(ref.interim("extract_rejects"), dk.interim("extract_rejects"))

@@ -66,3 +66,28 @@ def test_per_weapon_groups_are_separate_claims():
     by_w = {m["weapon"]: (m["launched"], m["intercepted"]) for m in ms}
     assert by_w["drone"] == (60, 45)
     assert by_w["ballistic_missile"] == (4, 2)
+
+
+def test_dash_rows_of_a_translated_ministry_list_en_fr():
+    """"N – over the territory of X region": each dash row is a region row under the total."""
+    from extract_helpers import runner as _runner
+    run = _runner("2025-06-03", outlet="TASS")
+    text = ("During the past night, 26 Ukrainian UAVs of aircraft type were intercepted and destroyed by on-duty air "
+            "defence systems: 15 – over the territory of the Belgorod region, 7 – over the territory of the Kursk "
+            "region, 4 – over the territory of the Voronezh region, the ministry said.")
+    rows = [(m["intercepted"], m["admin1_code"]) for m in run(text) if m["event_type"] == "interception"]
+    assert rows == [(26, None), (15, "RU-BEL"), (7, "RU-KRS"), (4, "RU-VOR")]
+    text = ("Au cours de la nuit, 26 drones ukrainiens ont été interceptés et détruits, selon le ministère russe de la "
+            "Défense : 15 – au-dessus de la région de Belgorod, 11 – au-dessus de la région de Koursk.")
+    rows = [(m["intercepted"], m["admin1_code"]) for m in run(text) if m["event_type"] == "interception"]
+    assert rows == [(26, None), (15, "RU-BEL"), (11, "RU-KRS")]
+
+
+def test_an_apposed_count_takes_the_place_of_its_clause_en_fr():
+    from extract_helpers import runner as _runner
+    run = _runner("2026-06-14", outlet="Reuters")
+    ms = run("The ministry said it downed 48 drones. Most of them, 27, were shot down over the Kursk region.")
+    assert [(m["intercepted"], m["admin1_code"], m["parent_index"]) for m in ms] == [(48, None, None), (27, "RU-KRS", 0)]
+    ms = run("Le ministère a annoncé avoir intercepté 48 drones. La plupart d'entre eux, 27, ont été abattus "
+             "au-dessus de la région de Koursk.", outlet="AFP")
+    assert [(m["intercepted"], m["admin1_code"], m["parent_index"]) for m in ms] == [(48, None, None), (27, "RU-KRS", 0)]

@@ -45,3 +45,12 @@ def test_strike_in_ukraine_reported_by_ukraine_has_russian_attacker():
 def test_debris_without_damage_is_not_a_strike():
     ms = run("The governor of the Tula region said debris from a downed drone fell in a field, causing no damage.")
     assert not [m for m in ms if m["event_type"] == "strike"]
+
+
+def test_a_regional_officials_launch_figures_without_a_place_are_in_the_officials_region():
+    from extract_helpers import runner as _runner
+    run = _runner("2026-07-14", outlet="Suspilne")
+    ms = run("Over the past day, the Russian army used 5 KAB and 8 Geran-2 drones against the region, the head of the "
+             "Kharkiv regional military administration Oleh Syniehubov reported.")
+    assert sorted((m["event_type"], m["weapon"], m["launched"], m["admin1_code"]) for m in ms) == [
+        ("attack", "drone", 8, "UA-63"), ("attack", "glide_bomb", 5, "UA-63")]

@@ -26,8 +26,8 @@ _WORD = 60
 _PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>(?>[A-ZÀ-ÖØ-Þ][\w’'\-]{1,%d})(?:[ \-](?>[A-ZÀ-ÖØ-Þ][\w’'\-]{1,%d}))?))" % (_WORD, _WORD)
 
 ATTRIB_AFTER = {
-    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z][a-z]+)\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told)\b",
-    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|d['’]abord|désormais|maintenant|ensuite|initialement|finalement|dans\s+un\s+premier\s+temps|par\s+la\s+suite|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+(?:désormais\s+|maintenant\s+|aussi\s+|également\s+)?état|dit|communiqué|estime|estimé|déclare|souligné)\b",
+    "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z][a-z]+)\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told|detailed|tallied)\b",
+    "fr": r"^[\s,]*(?:,?\s*(?:de\s+son\s+côté|pour\s+sa\s+part|quant\s+à\s+(?:lui|elle)|elle\s+aussi|lui\s+aussi),?\s*)?(?:(?:a|ont|avait|avaient|aurait|ait|aient)[\s,]+)?(?:(?:de\s+son\s+côté|pour\s+sa\s+part|également|aussi|encore|d['’]abord|désormais|maintenant|ensuite|initialement|finalement|dans\s+un\s+premier\s+temps|par\s+la\s+suite|quant\s+à\s+lui|quant\s+à\s+elle|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|dans\s+la\s+soirée|plus\s+tôt|sur\s+Telegram|dans\s+un\s+communiqué)[\s,]+){0,3}(?:a\s+|ont\s+|avait\s+|ait\s+)?(?:déclaré|affirmé|affirme|annoncé|annonce|indiqué|indique|précisé|précise|rapporté|revendiqué|revendique|assuré|assure|écrit|ajouté|signalé|signale|confirmé|fait\s+(?:désormais\s+|maintenant\s+|aussi\s+|également\s+)?état|dit|communiqué|estime|estimé|déclare|souligné|détaillé|détaille|fait\s+savoir|dénombré|recensé|comptabilisé)\b",
 }
 ATTRIB_BEFORE = {
     "en": r"(?:according\s+to|said|says|reported|announced|stated|claimed|wrote|added|told\s+\w+|,\s*citing|cited|"
@@ -236,6 +236,8 @@ _AS_FIGURES_FROM = re.compile(r"\b(?:figures?|data|numbers|tally|count|summary|c
 _AS_GAVE_FIGURES = re.compile(r"^\s*(?:gave|published|released|posted|issued|a\s+(?:publié|donné|diffusé))\s+"
                               r"(?:[\w'’]+\s+){0,3}(?:figures|data|numbers|tally|breakdown|summary|chiffres|données|bilan)", re.I)
 
+_AS_OWN_CUE = re.compile(r"(?:selon|d['’]apr[èe]s|according\s+to|citing)\s", re.I)
+
 
 def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
     after = text[c.end:c.end + 80]
@@ -262,6 +264,9 @@ def attribution_score(text: str, c: ClaimantMention, lang: str) -> int:
     elif _AS_FIGURES_FROM.search(before) or _AS_GAVE_FIGURES.match(after):
         # a source introducing a list or table ("Figures from Ukraine's air force for the night:")
         score = 2
+    if score < 3 and _AS_OWN_CUE.match(c.text):
+        # a pattern that carries its own attribution cue: "selon Kiev", "according to Moscow"
+        score = 3
     if not c.strong and score == 0:
         score = -1
     return score

@@ -433,7 +433,7 @@ def _extract_latin(article: dict, all_sents: list, sents: list, res: Resources) 
                 # the other country is not where the official's event happened
                 it.place = None
             if (it.place is None or it.toward_capital) and not it.multi_place and code and kind in ("governor", "mayor", "official", "local") \
-                    and it.event_type in ("interception", "strike"):
+                    and it.event_type in ("interception", "strike", "attack"):
                 from .latin import _area_plc
                 plc = _area_plc(res.gazetteer, code, it.location_text or "")
                 if plc is not None:
@@ -818,6 +818,7 @@ def _cross_sentence(claims: list[Claim]):
             cl.dropped = True
             cl.into = p
             break
+    traced("core.later_launch_figure", _later_launch_figure, body, fields=CLAIM_FIELDS, item_fields=ITEM_FIELDS)
     for cl in body:
         # a zero interception figure ("none of the Kinzhals were intercepted") that completed no launch figure
         if not cl.dropped and cl.item.intercepted == 0 and cl.item.launched is None and not any(cl.item.counts[2:]):
@@ -991,6 +992,48 @@ def _cross_sentence(claims: list[Claim]):
         if (near and not it.target) or not cl.explicit or not specific:
             cl.dropped = True
 
+
+
+def _later_launch_figure(body: list):
+    """"Air defence shot down 70 drones, 25 more were locationally lost. Russia launched 101 drones in
+    total": a country-level launch figure stated after the shoot-down figure of the same claimant side
+    and weapon group completes it (one interception claim), when the shot-down and lost figures fit
+    under it and no other launch figure of that group stands between them (rule
+    ``core.later_launch_figure``)."""
+    for i, cl in enumerate(body):
+        it = cl.item
+        if cl.dropped or it.event_type != "interception" or it.launched is not None or it.intercepted is None \
+                or it.place is not None or it.multi_place or it.parent is not None or it.toward_capital:
+            continue
+        for p in body[i + 1:i + 6]:
+            pi = p.item
+            if p.dropped or p.sent_idx == cl.sent_idx or pi.place is not None or pi.multi_place:
+                continue
+            if pi.event_type == "interception" and pi.intercepted is not None and _weapon_ok(pi.weapon, it.weapon):
+                break           # another shoot-down figure of the group: a new report
+            if pi.event_type not in ("attack", "interception") or pi.launched is None or pi.intercepted is not None \
+                    or pi.hits is not None:
+                continue
+            if not _weapon_ok(pi.weapon, it.weapon) or (p.side != cl.side and p.claimant != "outlet" and cl.claimant != "outlet"):
+                continue
+            if it.lost_to_ew is not None and pi.lost_to_ew is not None and it.lost_to_ew != pi.lost_to_ew:
+                continue
+            lost = it.lost_to_ew if it.lost_to_ew is not None else pi.lost_to_ew
+            if (it.intercepted or 0) + (lost or 0) > pi.launched:
+                break
+            if any(k.parent is p or k.item.parent is not None and k.sent_idx == p.sent_idx for k in body if k is not p):
+                break           # the launch figure heads its own breakdown
+            it.launched, it.lost_to_ew = pi.launched, lost
+            if cl.claimant == "outlet" and p.claimant != "outlet":
+                cl.claimant, cl.side, cl.explicit = p.claimant, p.side, True
+                cl.attacker = cl.attacker or p.attacker
+            if it.weapon == "unknown" or it.weapon == "drone" and pi.weapon != "unknown" and coarse(pi.weapon) == "drone":
+                it.weapon = pi.weapon if pi.weapon != "unknown" else it.weapon
+            it.model = it.model or pi.model
+            cl.sentences += [x for x in p.sentences if x not in cl.sentences]
+            cl.rules.append("core.later_launch_figure")
+            p.dropped, p.into = True, cl
+            break
 
 def _sum_launch_groups(body: list):
     """"eight Kh-101 … and six Kalibr cruise missiles. Air defences shot down 12 of the 14 cruise missiles":

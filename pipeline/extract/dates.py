@@ -139,6 +139,10 @@ def _patterns(wd_forms: tuple = (), mon_forms: tuple = ()) -> list[tuple[str, re
         ("weekday_night", rf"\bovernight\s+{WD}\s+(?:into|to)\s+{WD}"),
         ("weekday_night", rf"\b{WD}\s+night\s+(?:into|to)\s+{WD}"),
         ("weekday_night", rf"\b(?:(?:dans|pendant|durant|au\s+cours\s+de|lors\s+de)\s+)?la\s+nuit\s+(?:de|du)\s+{WD}\s+(?:à|au|a)\s+{WD}"),
+        # a clock range across midnight names the night by its two days: "between 11 p.m. on Saturday
+        # and 7 a.m. on Sunday", "entre 23h00 samedi et 07h00 dimanche", "de 20 h vendredi à 6 h samedi"
+        ("weekday_night", rf"\b(?:between|from)\s+{T}{AMPM}\s+(?:on\s+)?{WD}\s+(?:and|to|until|till)\s+{T}{AMPM}\s+(?:on\s+)?{WD}"),
+        ("weekday_night", rf"\b(?:entre|de)\s+{T}{AMPM}\s*(?:le\s+)?{WD}\s+(?:et|à|a|jusqu['’]à)\s+{T}{AMPM}\s*(?:le\s+)?{WD}"),
         ("weekday_night", rf"\b(?:в|во)\s+ночь\s+(?:с\s+{WD}\s+)?на\s+{WD}"),
         ("weekday_night", rf"(?:\b[ву]\s+|\bу)ніч\s+(?:з\s+{WD}\s+)?на\s+{WD}"),
         # ---------------- explicit dates

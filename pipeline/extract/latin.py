@@ -59,10 +59,10 @@ _WEAPON_MODIFIER = re.compile(
     r"hostile|air|aircraft|de\s+croisière|air-to-surface)$", re.I)
 
 _FOLLOW_OK = re.compile(
-    r"^\s*(?:[,.;:)»\"]|$|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
+    r"^\s*(?:[,.;:)»\"]|$|[–—-]\s*(?:over|above|in|au-dessus|dans|sur|en)\b|over\b|above\b|in\b|near\b|across\b|on\b|au-dessus\b|dans\b|sur\b|en\b|à\b|près\b|"
     r"were\b|was\b|had\b|have\b|has\b|ont\b|avaient\b|ont\s+été\b|sont\b|ayant\b|a\s+été\b|"
     r"(?:launched|fired|lancée?s?|tirée?s?)\s*[,/;]|"
-    r"each\b|chacun|of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
+    r"each\b|chacun|of\b|out\s+of\b|des\b|d['’]entre\b|de\s+ces\b|de\s+ceux\b|others?\b|autres\b|more\b|"
     r"of\s+which\b|dont\b|and\b|et\b|or\b|ou\b|shot\b|downed\b|destroyed\b|intercepted\b|"
     r"abattus?\b|détruits?\b|interceptés?\b|neutralisés?\b|perdus?\b|locationally\b|flying\b|"
     r"approaching\b|heading\b|qui\b|se\b|lost\b|by\b|par\b|at\b|seule?s?\b|l['’](?:ont|a|avaient|avait)\s+été\b|\()", re.I)
@@ -981,7 +981,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
     for i in range(len(counts) - 1):
         a, b = counts[i], counts[i + 1]
         gap = text[a.num.end:b.num.start]
-        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,3}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
+        if re.fullmatch(r"\s*(?:(?!(?:and|et|or|ou|over|au-dessus|in|dans|near|près)\s)[\w'’\-]+\s+){0,4}(?:of|out\s+of|des|sur|parmi\s+les|of\s+the|sur\s+les|of\s+a\s+total\s+of|sur\s+un\s+total\s+de)\s+", gap, re.I) \
                 and a.value is not None and b.value is not None and a.value <= b.value:
             # "18 of the 27 drones it reports destroyed": the whole is a shot-down total, not a launch figure
             shot_whole = re.match(r"^\s*(?:[\w\-]+\s+){0,3}?(?:(?:it|they)\s+(?:reports?|reported|says?|said|claims?|claimed)(?:\s+(?:were|had\s+been))?"
@@ -1138,6 +1138,9 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
             if t[0] >= c.num.end and t[0] - c.num.end < 110 and not re.search(r"[;.]\s", text[c.num.end:t[0]]):
                 c.role = ROLE_OF[t[2]]
                 break
+    _attack_instrument_roles(text, counts, trig, weapons)
+    _relative_anaphor_roles(text, counts, trig)
+    _destroyed_launched_group(text, counts, trig, weapons)
     # a count with a pair and role launched is ambiguous: "72 of the 131 drones launched" → intercept?
     for c in counts:
         if c.pair_launched is not None and c.role in (None, "launched"):
@@ -1250,7 +1253,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
                 continue
             if p.start - n.end > 110:
                 break
-            gap = text[n.end:p.start]
+            # "Most of them, 31, were shot down over …": an apposed count takes its clause's place
+            gap = _APPOSED_COUNT_COMMA.sub(" ", text[n.end:p.start], count=1)
             if re.search(r"[;:,]|\.\s", gap) or re.search(r"\b(?:said|according|a\s+(?:déclaré|indiqué|annoncé))\b", gap):
                 break
             pre = text[max(0, p.start - 45):p.start]
@@ -1422,6 +1426,8 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         idx = open_item.get(key)
         if idx is None and key == "unknown" and len(open_item) == 1:
             idx = next(iter(open_item.values()))
+        if idx is not None and c.role == "hits" and (items[idx].intercepted is not None or items[idx].lost_to_ew is not None):
+            idx = None          # "52 were shot down … 13 drones hit targets": the hits are their own strike claim
         if idx is not None and not items[idx].toward_capital and not c.toward_capital:
             it = items[idx]
             prev_role_set = getattr(it, c.role or ("intercepted" if c.anaphor else "launched")) is not None
@@ -1618,6 +1624,83 @@ _TRIG_NEGATED = re.compile(
     r"\b(?:no|not|never|without|nor|neither|none|sans|aucune?|ni|pas|jamais|ne\s+\w+\s+pas|n['’]\w+\s+pas)\b"
     r"(?:\s+(?!(?:but|mais|however|cependant|although|though|while|tandis|alors)\b)[\w'’\-]+){0,5}\s*$", re.I)
 
+
+
+
+_ATTACK_WITH_BEFORE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|struck|strikes|targeted|targets|pounded|hit|frapp\w+|attaqu\w+|vis[ée]\w*|cibl\w+)\s+"
+    r"(?:[\w'’\-]+\s+){0,6}?(?:with|using|avec|au\s+moyen\s+de|à\s+l['’]aide\s+de)\s+"
+    r"(?:(?:at\s+least|some|about|around|more\s+than|over|up\s+to|au\s+moins|près\s+de|plus\s+de|environ|jusqu['’]à)\s+)?$", re.I)
+
+
+def _attack_instrument_roles(text: str, counts: list, trig: list, weapons: list) -> None:
+    """"Russia attacks Ukraine with 84 drones overnight: 61 downed", "l'ennemi a attaqué avec 95 drones": the
+    counted instrument of an attack verb is the launch figure, even when a shoot-down verb follows later
+    in the sentence (rule ``role.attack_instrument``)."""
+    for c in counts:
+        if c.role not in (None, "intercepted") or not c.weapon_own or c.anaphor or c.pair_launched is not None:
+            continue
+        if not _ATTACK_WITH_BEFORE.search(text[max(0, c.num.start - 90):c.num.start]):
+            continue
+        wend = next((w.end for w in weapons if w.start >= c.num.end), c.num.end)
+        nxt = next((t for t in trig if t[0] >= wend), None)
+        if nxt is not None and len(_words(text[wend:nxt[0]])) <= 1 and not re.search(r"[,;:.]", text[wend:nxt[0]]):
+            continue        # "with 40 drones downed …": the participle gives the role
+        c.role = "launched"
+        c.rules.append("role.attack_instrument")
+        for o in counts:        # "with 84 drones and a missile": the coordinated singular weapon too
+            if "count.singular_weapon" in o.rules and 0 < o.num.start - wend < 40 and o.role in (None, "intercepted") \
+                    and re.match(r"^\s*(?:and|et|as\s+well\s+as|plus|ainsi\s+qu['’]un)\b", text[wend:o.num.start + 1], re.I):
+                o.role = "launched"
+                o.rules.append("role.attack_instrument")
+
+_APPOSED_COUNT_COMMA = re.compile(
+    r"^\s*,\s*(?=(?:were|was|have\s+been|had\s+been|ont\s+été|a\s+été|avaient\s+été|sont|ont)\b)", re.I)
+
+_CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$|\b(?:while|whereas|but|tandis|alors\s+que|mais)\b", re.I)
+
+
+def _relative_anaphor_roles(text: str, counts: list, trig: list) -> None:
+    """A count that opens a relative anaphor takes the verb of its own clause, not the launch verb
+    before it: "launched 80 drones, 62 of which air defence was able to shoot down", "… 40 dont la
+    défense a pu abattre" (rule ``role.relative_anaphor``)."""
+    for idx, c in enumerate(counts):
+        if c.role not in (None, "launched") or not _ANAPHOR_AFTER.match(text[c.num.end:]):
+            continue
+        if not any(o.role == "launched" and o.num.end <= c.num.start for o in counts[:idx]):
+            continue
+        nxt = next((t for t in trig if t[0] >= c.num.end), None)
+        if nxt is None or nxt[2] not in ("INTERCEPT", "EW") or nxt[0] - c.num.end > 90:
+            continue
+        gap = text[c.num.end:nxt[0]]
+        if _CLAUSE_BREAK.search(gap) or any(c.num.end <= o.num.start < nxt[0] for o in counts if o is not c):
+            continue
+        c.role = ROLE_OF[nxt[2]]
+        c.rules.append("role.relative_anaphor")
+
+
+_DEFINITE_GROUP = re.compile(r"\b(?:the|all\s+(?:the\s+)?|all|les|tous\s+les|toutes\s+les|l['’]ensemble\s+des)\s*$", re.I)
+
+
+def _destroyed_launched_group(text: str, counts: list, trig: list, weapons: list) -> None:
+    """"destroyed the 30 drones launched by Russia", "a détruit les 30 drones lancés": an interception
+    verb before a definite counted group whose launch participle follows is the whole group shot
+    down: intercepted = launched = N (rule ``count.destroyed_launched_group``)."""
+    for c in counts:
+        if c.role != "launched" or not c.weapon_own or c.pair_launched is not None:
+            continue
+        if not _DEFINITE_GROUP.search(text[max(0, c.num.start - 20):c.num.start]):
+            continue
+        pre = next((t for t in reversed(trig) if t[1] <= c.num.start), None)
+        if pre is None or pre[2] != "INTERCEPT" or len(_words(text[pre[1]:c.num.start])) > 3 or \
+                re.search(r"[,.;:]", text[pre[1]:c.num.start]):
+            continue
+        wend = next((w.end for w in weapons if w.start >= c.num.end), None)
+        post = next((t for t in trig if wend is not None and t[0] >= wend), None)
+        if post is None or post[2] != "LAUNCH" or len(_words(text[wend:post[0]])) > 1:
+            continue
+        c.role, c.all_of = "intercepted", True
+        c.rules.append("count.destroyed_launched_group")
 
 def _negated(text: str, t) -> bool:
     """A trigger under a negation in its own clause ("made no mention of a fire", "did not report

@@ -1,0 +1,300 @@
+"""Pure preparation of the dashboard's data from the published tables.
+
+``build(tables)`` takes the tables as ``render_report`` receives them (table name → list of
+row dicts, values either typed — from the publish stage — or strings read back from the CSVs)
+and returns plain JSON-able records for the charts and the HTML tables. Nothing here knows
+about HTML or Vega.
+
+Counting rules (so that no claimed figure is counted twice):
+- a breakdown claim (``parent_claim_id``) whose parent has the same scope (same region, or the
+  same country with no region) is already inside its parent's figure and is not counted again;
+  a breakdown by region of a nationwide total counts in its region, the total in the national
+  panel;
+- claims with a region (``admin1_code``) shade the map; claims with a country and no region are
+  nationwide figures (the national panel), never a point on one region;
+- the time series sums top-level claims (no ``parent_claim_id``) per day, claimant side and
+  weapon class.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova"}
+SIDES = ("RU", "UA")
+WEAPON_CLASS = {"drone": "drones", "missile": "missiles", "ballistic_missile": "missiles",
+                "cruise_missile": "missiles", "glide_bomb": "aircraft & glide bombs",
+                "aircraft": "aircraft & glide bombs", "rocket": "rockets & artillery",
+                "artillery": "rockets & artillery"}
+OTHER_WEAPONS = "other / unknown"
+LATEST_CLAIMS = 1000
+
+
+def s(v) -> str:
+    """A cell as text: '' for missing (None, NaN, '')."""
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def n(v) -> int | None:
+    text = s(v)
+    if not text:
+        return None
+    try:
+        return int(float(text))
+    except ValueError:
+        return None
+
+
+def truthy(v) -> bool:
+    return s(v).strip().lower() in {"true", "1", "yes"}
+
+
+def weapon_class(weapon) -> str:
+    return WEAPON_CLASS.get(s(weapon), OTHER_WEAPONS)
+
+
+def side_of(claim: dict) -> str:
+    side = s(claim.get("claimant_side"))
+    return side if side in SIDES else "other"
+
+
+def http_url(url: str) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host, else None."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in {"http", "https"} and parts.netloc and not any(c in url for c in "\"'<>` \t\r\n"):
+        return url
+    return None
+
+
+def _counted(claims: list[dict]) -> list[dict]:
+    """Claims not already contained in a parent claim of the same scope."""
+    by_id = {s(c.get("claim_id")): c for c in claims}
+
+    def scope(c: dict) -> tuple[str, str]:
+        return s(c.get("admin1_code")), s(c.get("country_code"))
+
+    out = []
+    for c in claims:
+        parent = by_id.get(s(c.get("parent_claim_id")))
+        if parent is not None and scope(parent) == scope(c):
+            continue
+        out.append(c)
+    return out
+
+
+def region_shading(claims: list[dict]) -> list[dict]:
+    """Claimed interceptions per (region, claimant side, date)."""
+    acc: dict[tuple, int] = defaultdict(int)
+    for c in _counted(claims):
+        v = n(c.get("intercepted"))
+        if s(c.get("event_type")) != "interception" or v is None or not s(c.get("admin1_code")):
+            continue
+        acc[(s(c["admin1_code"]), side_of(c), s(c.get("event_date")))] += v
+    return [{"iso": iso, "side": side, "date": date, "intercepted": v}
+            for (iso, side, date), v in sorted(acc.items())]
+
+
+def national(claims: list[dict]) -> list[dict]:
+    """Nationwide figures (a country, no region) per (country, side, date, event type)."""
+    acc: dict[tuple, list] = {}
+    for c in _counted(claims):
+        cc = s(c.get("country_code"))
+        if s(c.get("admin1_code")) or s(c.get("admin1")) or not cc:
+            continue
+        key = (COUNTRY_NAMES.get(cc, cc), side_of(c), s(c.get("event_date")))
+        row = acc.setdefault(key, [0, 0, 0, 0])
+        row[0] += 1
+        for i, field in enumerate(("launched", "intercepted", "hits"), start=1):
+            row[i] += n(c.get(field)) or 0
+    return [{"country": k[0], "side": k[1], "date": k[2], "claims": v[0],
+             "launched": v[1], "intercepted": v[2], "hits": v[3]} for k, v in sorted(acc.items())]
+
+
+def daily_series(claims: list[dict]) -> list[dict]:
+    """Claimed interceptions per (day, claimant side, weapon class), top-level claims only."""
+    acc: dict[tuple, int] = defaultdict(int)
+    for c in claims:
+        v = n(c.get("intercepted"))
+        date = s(c.get("event_date"))
+        if s(c.get("parent_claim_id")) or s(c.get("event_type")) != "interception" or v is None or not date:
+            continue
+        acc[(date, side_of(c), weapon_class(c.get("weapon")))] += v
+    return [{"date": d, "side": side, "weapon": w, "intercepted": v} for (d, side, w), v in sorted(acc.items())]
+
+
+def _where(row: dict) -> str:
+    return s(row.get("admin1")) or COUNTRY_NAMES.get(s(row.get("country_code")), s(row.get("country_code")))
+
+
+def points(incidents: list[dict]) -> list[dict]:
+    out = []
+    for inc in sorted(incidents, key=lambda r: s(r.get("incident_id"))):
+        lat, lon = s(inc.get("latitude")), s(inc.get("longitude"))
+        if not lat or not lon:
+            continue
+        size = max(n(inc.get("intercepted_high")) or 0, n(inc.get("launched_high")) or 0, 1)
+        out.append({"id": s(inc.get("incident_id")), "date": s(inc.get("event_date")),
+                    "lat": round(float(lat), 4), "lon": round(float(lon), 4),
+                    "attacker": s(inc.get("attacker_side")) or "unknown", "sides": s(inc.get("sides_reporting")),
+                    "weapon": s(inc.get("weapon")), "where": _where(inc), "size": size,
+                    "launched": _range(inc, "launched"), "intercepted": _range(inc, "intercepted"),
+                    "disputed": "yes" if truthy(inc.get("disputed")) else "no"})
+    return out
+
+
+def _range(inc: dict, field: str) -> str:
+    lo, hi = n(inc.get(f"{field}_low")), n(inc.get(f"{field}_high"))
+    if lo is None and hi is None:
+        return ""
+    return str(lo if lo is not None else hi) if lo == hi or hi is None or lo is None else f"{lo}–{hi}"
+
+
+def unplaced(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -> list[dict]:
+    """Incidents without coordinates, each with the reason it has none."""
+    out = []
+    for inc in incidents:
+        if s(inc.get("latitude")) and s(inc.get("longitude")):
+            continue
+        claims = claims_by_incident.get(s(inc.get("incident_id")), [])
+        texts = sorted({s(c.get("location_text")) for c in claims if s(c.get("location_text"))})
+        cc = s(inc.get("country_code"))
+        if s(inc.get("admin1")):
+            reason = "region without coordinates"
+        elif cc and not texts:
+            reason = f"country-level: {COUNTRY_NAMES.get(cc, cc)} nationwide"
+        elif cc:
+            reason = f"country-level: place not resolved below {COUNTRY_NAMES.get(cc, cc)}"
+        elif texts:
+            reason = "unresolved place"
+        else:
+            reason = "no place given"
+        out.append({"id": s(inc.get("incident_id")), "date": s(inc.get("event_date")),
+                    "sides": s(inc.get("sides_reporting")), "weapon": s(inc.get("weapon")),
+                    "country": COUNTRY_NAMES.get(cc, cc), "reason": reason, "place_text": "; ".join(texts),
+                    "launched": _range(inc, "launched"), "intercepted": _range(inc, "intercepted")})
+    out.sort(key=lambda r: (r["date"] or "0000", r["id"]), reverse=True)
+    return out
+
+
+def _side_figures(claims: list[dict]) -> dict:
+    """Highest launched / intercepted / hits among one side's claims (None when not given), and
+    ``strike``: whether the side claims a hit at all (a strike claim, with or without a figure)."""
+    out: dict = {}
+    for field in ("launched", "intercepted", "hits"):
+        values = [v for v in (n(c.get(field)) for c in claims) if v is not None]
+        out[field] = max(values) if values else None
+    out["strike"] = any(s(c.get("event_type")) == "strike" or (n(c.get("hits")) or 0) > 0 for c in claims)
+    return out
+
+
+def _given(figures: dict) -> bool:
+    return bool(figures.get("strike")) or any(figures[f] is not None for f in ("launched", "intercepted", "hits"))
+
+
+def _gap(ru: dict, ua: dict, field: str) -> int | None:
+    if ru[field] is None or ua[field] is None:
+        return None
+    return ru[field] - ua[field]
+
+
+def dispute_kind(ru: dict, ua: dict) -> str:
+    """``outcome`` when one side claims a hit and the other only interceptions, ``numbers`` when
+    both give the same figure with different values, else ``other``."""
+    for a, b in ((ru, ua), (ua, ru)):
+        if a.get("strike") and not b.get("strike") and b["intercepted"] is not None:
+            return "outcome"
+    if any(_gap(ru, ua, f) not in (None, 0) for f in ("launched", "intercepted", "hits")):
+        return "numbers"
+    return "other"
+
+
+def disputed(incidents: list[dict], claims_by_incident: dict[str, list[dict]]) -> list[dict]:
+    """Disputed incidents with each side's figures side by side and the gaps (RU − UA): those
+    where both sides give a figure or claim a hit first, each group newest first."""
+    out = []
+    for inc in incidents:
+        if not truthy(inc.get("disputed")):
+            continue
+        claims = claims_by_incident.get(s(inc.get("incident_id")), [])
+        per_side = {side: _side_figures([c for c in claims if side_of(c) == side]) for side in SIDES}
+        ru, ua = per_side["RU"], per_side["UA"]
+        claimants = {side: sorted({s(c.get("claimant")) for c in claims if side_of(c) == side} - {""})
+                     for side in SIDES}
+        out.append({"id": s(inc.get("incident_id")), "date": s(inc.get("event_date")),
+                    "where": _where(inc), "weapon": s(inc.get("weapon")), "sides": s(inc.get("sides_reporting")),
+                    "ru": ru, "ua": ua, "ru_claimants": "; ".join(claimants["RU"]),
+                    "ua_claimants": "; ".join(claimants["UA"]), "kind": dispute_kind(ru, ua),
+                    "gap_launched": _gap(ru, ua, "launched"), "gap_intercepted": _gap(ru, ua, "intercepted"),
+                    "gap_hits": _gap(ru, ua, "hits")})
+    out.sort(key=lambda r: (r["date"] or "0000", r["id"]), reverse=True)
+    out.sort(key=lambda r: not (_given(r["ru"]) and _given(r["ua"])))  # stable: both sides' figures first
+    return out
+
+
+def _sources(claim: dict, outlets_by_url: dict[str, str]) -> list[dict]:
+    """Each source of a claim: ``{"text", "url"}`` with ``url`` only for http(s) URLs."""
+    out = []
+    for raw in sorted({u.strip() for u in s(claim.get("source_urls")).split("|") if u.strip()}):
+        url = http_url(raw)
+        label = outlets_by_url.get(raw) or (urlsplit(url).hostname if url else raw)
+        out.append({"text": label or raw, "url": url})
+    return out
+
+
+def latest_claims(claims: list[dict], outlets_by_url: dict[str, str], sentences: dict[str, str]) -> list[dict]:
+    """The most recent claims (by event date, then first publication), newest first."""
+    def key(c: dict):
+        return (s(c.get("event_date")) or s(c.get("first_published"))[:10] or "0000", s(c.get("claim_id")))
+
+    out = []
+    for c in sorted(claims, key=key, reverse=True)[:LATEST_CLAIMS]:
+        first_mention = s(c.get("mention_ids")).split("|")[0]
+        out.append({"id": s(c.get("claim_id")), "date": s(c.get("event_date")),
+                    "published": s(c.get("first_published"))[:10], "claimant": s(c.get("claimant")),
+                    "side": side_of(c), "event": s(c.get("event_type")), "weapon": s(c.get("weapon")),
+                    "launched": n(c.get("launched")), "intercepted": n(c.get("intercepted")),
+                    "hits": n(c.get("hits")),
+                    "where": s(c.get("admin1")) or s(c.get("location_text")) or _where(c),
+                    "sentence": sentences.get(first_mention, ""), "sources": _sources(c, outlets_by_url)})
+    return out
+
+
+def date_bounds(*row_lists: list[dict]) -> tuple[str, str]:
+    dates = sorted({r["date"] for rows in row_lists for r in rows if r.get("date")})
+    return (dates[0], dates[-1]) if dates else ("", "")
+
+
+def build(tables: dict[str, list[dict]]) -> dict:
+    """Everything the page shows, as JSON-able records."""
+    incidents = list(tables.get("incidents") or [])
+    claims = sorted(tables.get("claims") or [], key=lambda c: s(c.get("claim_id")))
+    by_incident: dict[str, list[dict]] = defaultdict(list)
+    for c in claims:
+        by_incident[s(c.get("incident_id"))].append(c)
+    outlets = {s(a.get("url")).strip(): s(a.get("outlet")) for a in tables.get("articles") or []
+               if s(a.get("url")) and s(a.get("outlet"))}
+    sentences = {s(m.get("mention_id")): s(m.get("sentence")) for m in tables.get("mentions") or []}
+    model = {"shading": region_shading(claims), "national": national(claims), "series": daily_series(claims),
+             "points": points(incidents), "unplaced": unplaced(incidents, by_incident),
+             "disputed": disputed(incidents, by_incident), "latest": latest_claims(claims, outlets, sentences)}
+    model["date_min"], model["date_max"] = date_bounds(model["shading"], model["national"], model["series"],
+                                                       model["points"], model["unplaced"], model["latest"])
+    model["counts"] = {name: len(tables.get(name) or []) for name in
+                       ("articles", "mentions", "claims", "incidents", "locations", "rejects")}
+    model["quality"] = {"unknown_geo": sum(1 for c in claims if s(c.get("geo_precision")) == "unknown"),
+                        "undated": sum(1 for c in claims if not s(c.get("event_date")))}
+    reasons: dict[tuple, int] = defaultdict(int)
+    for r in tables.get("rejects") or []:
+        reasons[(s(r.get("stage")), s(r.get("reason")))] += 1
+    model["rejects"] = [{"stage": k[0], "reason": k[1], "rows": v}
+                        for k, v in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return model
