@@ -8,6 +8,7 @@ INTERIM_DIR   ?= data/interim
 PROCESSED_DIR ?= data/processed
 EXECUTOR      ?= local
 SCHEDULER     ?=
+PORT          ?= 8001
 PYTHON        ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 
 VENV   := .venv
@@ -20,7 +21,7 @@ SCHEMAS      := $(wildcard schemas/*.yaml)
 CORE_SRC     := pipeline/__init__.py pipeline/config.py pipeline/io.py pipeline/schema.py pipeline/cli.py pipeline/run.py
 EXTRACT_SRC  := $(shell find pipeline/extract -type f \( -name '*.py' -o -name '*.jsonl' -o -name '*.json' \) -not -path '*/__pycache__/*' 2>/dev/null)
 GEOCODE_SRC  := $(shell find pipeline/geocode -type f \( -name '*.py' -o -name '*.csv' \) -not -path '*/__pycache__/*' 2>/dev/null)
-PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/publish.py pipeline/outputs.py pipeline/outputs/*.py pipeline/report*.py pipeline/dashboard/*.py pipeline/dashboard/*.js pipeline/dashboard/data/*.geojson)
+PUBLISH_SRC  := $(wildcard pipeline/validate.py pipeline/quarantine.py pipeline/rules.py pipeline/publish.py pipeline/outputs.py pipeline/outputs/*.py pipeline/report*.py pipeline/acled.py pipeline/typed.py pipeline/csvsafe.py pipeline/dashboard/*.py pipeline/dashboard/*.js pipeline/dashboard/data/*.geojson)
 DIRS         := --raw-dir "$(RAW_DIR)" --interim-dir "$(INTERIM_DIR)" --processed-dir "$(PROCESSED_DIR)"
 EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
@@ -28,13 +29,14 @@ EXEC_ARGS    := --executor $(EXECUTOR) $(if $(SCHEDULER),--scheduler $(SCHEDULER
 stage = $(PY) -m pipeline stage $(1) $(DIRS) $(2)
 
 .DELETE_ON_ERROR:
-.PHONY: all help setup test lint bench gazetteer report docs validate clean distclean FORCE
+.PHONY: all help setup test lint bench gazetteer report browse docs validate clean distclean FORCE
 
 all: $(P)/datapackage.json ## Build and publish the dataset (creates .venv on first use)
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_%/.$$()-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
-	  awk -F'\t' '{printf "  %-22s %s\n", $$1, $$2}'
+	  sed -e 's|^$$(I)/|$(I)/|' -e 's|^$$(P)/|$(P)/|' | \
+	  awk -F'\t' '{printf "  %-34s %s\n", $$1, $$2}'
 	@echo "  Variables: RAW_DIR=$(RAW_DIR) INTERIM_DIR=$(INTERIM_DIR) PROCESSED_DIR=$(PROCESSED_DIR) EXECUTOR=$(EXECUTOR)"
 
 setup: $(STAMP) ## Create or update .venv with the pinned dependencies
@@ -77,6 +79,9 @@ validate: $(STAMP) ## Check the current publication (exit 1 when invalid)
 
 report: $(P)/datapackage.json ## Rebuild report.html and the exports of the publication
 	$(PY) -m pipeline report --processed-dir "$(PROCESSED_DIR)"
+
+browse: $(P)/datapackage.json ## Serve airwar.sqlite with Datasette on http://127.0.0.1:8001/ (PORT=…)
+	$(PY) -m pipeline browse --processed-dir "$(PROCESSED_DIR)" --port $(PORT)
 
 docs: $(STAMP) ## Regenerate docs/data-dictionary.md from schemas/
 	$(PY) -m pipeline docs

@@ -35,9 +35,14 @@ def _add_executor(p: argparse.ArgumentParser) -> None:
                    help="Dask scheduler address (tcp://host:8786); default: a local cluster")
 
 
+def _prog() -> str:
+    """``airwar`` when run as the installed console command, else ``python -m pipeline``."""
+    return "airwar" if Path(sys.argv[0]).name == "airwar" else "python -m pipeline"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
+        prog=_prog(),
         description="Turn news reports about the Russia–Ukraine air war into geocoded, "
                     "validated claim and incident tables.",
         epilog="Exit codes: 0 ok, 1 validation failed (nothing published), 2 usage error, "
@@ -79,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="(re)build report.html and the exports in a publication")
     p.add_argument("--processed-dir", type=Path, default=config.PROCESSED_DIR)
+
+    p = sub.add_parser("browse", help="serve airwar.sqlite with Datasette on 127.0.0.1 (make browse)")
+    p.add_argument("--processed-dir", type=Path, default=config.PROCESSED_DIR)
+    p.add_argument("--host", default="127.0.0.1", help="interface (default: %(default)s, loopback only)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: %(default)s)")
     return parser
 
 
@@ -99,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     # Commands with their own argument parsers get the rest of the line untouched.
     if argv[:1] == ["evaluate"]:
         from . import evaluate
-        return evaluate.main(argv[1:], prog="python -m pipeline evaluate")
+        return evaluate.main(argv[1:], prog=f"{_prog()} evaluate")
     if argv[:1] == ["bench"]:
         from . import bench
         return bench.main(argv[1:])
@@ -167,6 +177,13 @@ def _dispatch(args) -> int:
         if args.datapackage:
             io.write_text(args.datapackage, schema.datapackage_json())
         return EXIT_OK
+    if args.command == "browse":
+        from . import browse
+        try:
+            return browse.main(args.processed_dir, args.host, args.port)
+        except browse.BrowseError as exc:
+            logging.getLogger("pipeline").error("%s", exc)
+            return EXIT_USAGE
     if args.command == "report":
         from . import outputs
         outputs.write_all(args.processed_dir)

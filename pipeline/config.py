@@ -12,8 +12,12 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
-SCHEMAS_DIR = PROJECT_ROOT / "schemas"
-DATA_DIR = PROJECT_ROOT / "data"
+#: Running from the repository (``make``, ``python -m pipeline``) or installed (``pip install .``,
+#: the ``airwar`` command): an installed package carries the schemas inside itself
+#: (``pipeline/schemas``, see pyproject.toml) and its default data folder is ``./data``.
+IN_SOURCE_TREE = (PROJECT_ROOT / "schemas").is_dir()
+SCHEMAS_DIR = PROJECT_ROOT / "schemas" if IN_SOURCE_TREE else PACKAGE_DIR / "schemas"
+DATA_DIR = PROJECT_ROOT / "data" if IN_SOURCE_TREE else Path("data")
 RAW_DIR = DATA_DIR / "raw"
 INTERIM_DIR = DATA_DIR / "interim"
 PROCESSED_DIR = DATA_DIR / "processed"

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import io
+from .progress import track
 from .config import Paths
 
 log = logging.getLogger(__name__)
@@ -246,8 +247,8 @@ def _write_sentences(paths: Paths, executor_cm, chunk_size: int) -> dict:
     n_articles = n_sentences = 0
     with executor_cm as (submit, workers), io.atomic_path(paths.interim("sentences")) as tmp, \
             open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        for rec in sentences_stream(io.read_jsonl(paths.interim("articles")), submit, workers,
-                                    chunk_size):
+        for rec in track(sentences_stream(io.read_jsonl(paths.interim("articles")), submit, workers,
+                                          chunk_size), "sentences"):
             fh.write(io.dumps(rec))
             fh.write("\n")
             n_articles += 1

@@ -140,7 +140,10 @@ def _read_csv(path: Path) -> list[dict]:
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         return []
-    return df.to_dict("records")
+    from . import csvsafe
+
+    return csvsafe.restore_frame(df, path.stem).to_dict("records") if path.stem in ("articles", "mentions") \
+        else df.to_dict("records")
 
 
 def _doc_key(article: dict) -> str | None:

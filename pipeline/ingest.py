@@ -450,7 +450,9 @@ def ingest(raw_dir: Path) -> tuple[list[dict], list[dict]]:
     """All articles and rejects of a raw directory."""
     articles: list[dict] = []
     rejects: list[dict] = []
-    for item in iter_raw_items(raw_dir):
+    from .progress import track
+
+    for item in track(iter_raw_items(raw_dir), "ingest", unit="files"):
         if isinstance(item, dict):
             rejects.append(item)
             continue

@@ -90,8 +90,11 @@ def read_json(path: Path | str) -> Any:
 
 def write_table(path: Path | str, table: str, records: Iterable[dict]) -> int:
     """Write ``records`` as the schema's CSV (column order, rendering and sort from
-    ``schemas/<table>.yaml``), RFC 4180 quoting, ``\\n`` line ends, atomically."""
-    df = schema.to_frame(table, records)
+    ``schemas/<table>.yaml``), RFC 4180 quoting, ``\\n`` line ends, atomically. Text cells that a spreadsheet would run as a formula are
+    neutralised (``pipeline/csvsafe.py``)."""
+    from . import csvsafe
+
+    df = csvsafe.neutralise_frame(schema.to_frame(table, records), table)
     with atomic_path(path) as tmp:
         df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
                   quoting=csv.QUOTE_MINIMAL)

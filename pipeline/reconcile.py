@@ -681,6 +681,42 @@ def reconcile(mentions: list[dict], articles: list[dict],
     return Reconciled(out_mentions, out_claims, incidents, _merges(previous, incident_of))
 
 
+# --------------------------------------------------------------------------- rebuild API
+# Used by the quarantine (pipeline/quarantine.py) to rebuild a claim or an incident without
+# the rows it removed, by the same rules as :func:`reconcile`.
+
+def claim_values(mentions: list[dict], articles: list[dict] | dict[str, dict]) -> dict:
+    """The fields of the claim stated by ``mentions`` (all of one claim; at least one), as
+    :func:`reconcile` computes them: the claim fields plus ``n_sources``, ``first_published``,
+    ``source_urls`` and ``mention_ids``. Ids and links (``claim_id``, ``incident_id``,
+    ``parent_claim_id``, ``revises_claim_id``) are the caller's."""
+    arts = articles if isinstance(articles, dict) else {a["article_id"]: a for a in articles}
+    ms = sorted(mentions, key=lambda m: (_pub(arts.get(m["article_id"])).sort_key(),
+                                         m["article_id"], m["mention_id"]))
+    cl = _Cluster(("", "", "", "", ""))
+    for m in ms:
+        cl.add(m, _anchor(m, arts.get(m["article_id"])))
+    return _claim_values(cl, arts)
+
+
+def incident_fields(incident_id: str, claims: list[dict],
+                    all_claims: Iterable[dict] = ()) -> dict:
+    """The incidents.csv row of incident ``incident_id`` made of ``claims`` (at least one), as
+    :func:`reconcile` computes it; ``all_claims`` (e.g. every published claim) lets breakdown
+    links be followed through claims outside the incident."""
+    def norm(c: dict) -> dict:
+        row = {k: c.get(k) for k in CLAIM_COLUMNS}
+        for f in COUNT_FIELDS:
+            row[f] = _int(row[f])
+        return row
+
+    pool = {c["claim_id"]: norm(c) for c in all_claims}
+    members = [norm(c) for c in sorted(claims, key=lambda c: c["claim_id"])]
+    pool.update({c["claim_id"]: c for c in members})
+    anc = {c["claim_id"]: _ancestors(c["claim_id"], pool) for c in members}
+    return _incident(incident_id, members, anc)
+
+
 # --------------------------------------------------------------------------- thin CLI
 
 def _read_jsonl(path: Path) -> list[dict]:

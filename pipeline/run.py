@@ -86,6 +86,7 @@ def stage_reconcile(paths: Paths) -> dict:
 
     mentions = list(io.read_jsonl(paths.interim("geocoded")))
     articles = [{k: v for k, v in a.items() if k != "text"} for a in io.read_jsonl(paths.interim("articles"))]
+    log.info("reconcile: linking %d mentions of %d articles", len(mentions), len(articles))
     result = reconcile(mentions, articles, previous=_previous_incidents(paths.processed_dir))
     io.write_json(paths.interim("reconciled"), {
         "mentions": result.mentions, "claims": result.claims,
@@ -170,7 +171,7 @@ def _dedupe_rejects(rows: list[dict]) -> list[dict]:
     seen = set()
     out = []
     for r in rows:
-        key = (r.get("source_file"), r.get("stage"), r.get("reason"), r.get("detail"))
+        key = (r.get("source_file"), r.get("stage"), r.get("reason"), r.get("detail"), r.get("record_id"))
         if key not in seen:
             seen.add(key)
             out.append(r)
@@ -192,19 +193,29 @@ def stage_publish(paths: Paths, extra_outputs: bool = True, executor: str = "loc
 def _publish_guarded(paths: Paths, extra_outputs: bool, executor: str, started: str) -> dict:
     import gc
 
-    from . import outputs, publish, validate
+    from . import outputs, publish, rejects, typed, validate
+
+    from .quarantine import summary
 
     tables = build_tables(paths)
+    tables["acled_export"] = []   # rebuilt by the quarantine from the quarantined claims
     tables, quarantined = validate.quarantine(tables)
-    tables["rejects"] = _dedupe_rejects(tables["rejects"] + quarantined)
-    tables["acled_export"] = outputs.build_acled(tables["claims"])
+    for r in quarantined:          # a quarantined row's key is the record the reject is about
+        if not r.get("record_id") and r.get("key"):
+            r["record_id"] = r["key"]
+    tables["rejects"] = _dedupe_rejects(rejects.attribute(tables["rejects"] + quarantined, tables))
+    per_rule = summary(quarantined)
+    log.info("publish: quarantined %d row(s)%s", len(quarantined),
+             "".join(f"\n  {t} {r}: {n}" for (t, r), n in per_rule.items()))
     processed = Path(paths.processed_dir)
     publish.recover(processed)          # leftovers of killed runs (we hold the guard)
     staging = publish.staging_dir(processed)
     counts = {}
     for name in schema.TABLES:
         counts[name] = io.write_table(staging / f"{name}.csv", name, tables[name])
+        log.info("publish: %s.csv (%d rows)", name, counts[name])
     io.write_text(staging / "datapackage.json", schema.datapackage_json())
+    typed.write_all(staging, tables)  # NAME.parquet + airwar.sqlite (raw values, schema types)
     if extra_outputs:
         outputs.write_files(staging, tables)
     # Validation re-reads the written CSVs: free the in-memory records first, so the stage's
@@ -212,7 +223,8 @@ def _publish_guarded(paths: Paths, extra_outputs: bool, executor: str, started: 
     del tables, quarantined
     gc.collect()
     report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
-    stats = {"rows": counts, "validation": "passed" if report.success else "failed"}
+    stats = {"rows": counts, "validation": "passed" if report.success else "failed",
+             "quarantined": {f"{t} {r}": n for (t, r), n in per_rule.items()}}
     if report.success:
         # provenance travels with the tables: written before the swap, never after it
         publish.write_manifest(staging / "run_manifest.json", build_run_manifest(

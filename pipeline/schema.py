@@ -186,11 +186,15 @@ def to_frame(table: str, records: Iterable[dict]):
 
 
 def read_table(path: Path, table: str):
-    """Read a published CSV with the schema's dtypes (integers as nullable Int64 …)."""
+    """Read a published CSV with the schema's dtypes (integers as nullable Int64 …); text cells
+    neutralised against formula injection get their raw value back."""
     import pandas as pd
 
+    from . import csvsafe
+
     sch = load(table)
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    df = csvsafe.restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]),
+                               table)
     for f in sch.fields:
         if f.name not in df.columns:
             continue
@@ -200,6 +204,8 @@ def read_table(path: Path, table: str):
             df[f.name] = pd.to_numeric(df[f.name], errors="coerce").astype("Float64")
         elif f.type == "boolean":
             df[f.name] = df[f.name].map({"true": True, "false": False}).astype("boolean")
+        else:  # text and ISO dates: text even when every cell is empty
+            df[f.name] = df[f.name].astype("str")
     return df
 
 

@@ -37,6 +37,7 @@ import csv
 import datetime as dt
 import itertools
 import json
+import logging
 import math
 import os
 import re
@@ -92,7 +93,6 @@ RADIUS_FLOOR_KM = 25.0
 #: Foreign keys the schemas do not declare (yet): (table, column, referenced table, column).
 EXTRA_FOREIGN_KEYS = (
     ("incident_merges", "new_incident_id", "incidents", "incident_id"),
-    ("acled_export", "claim_id", "claims", "claim_id"),
 )
 
 STRUCTURAL = "structural"
@@ -162,11 +162,14 @@ def _clean(v: Any) -> Any:
 
 
 def _result(table: str, expectation: str, unexpected: list, kind: str,
-            count: int | None = None) -> dict:
+            count: int | None = None, rule: str | None = None) -> dict:
+    """One check's outcome; ``rule`` is the row-level rule id (``pipeline/rules.py``, the
+    ``rule`` column of rejects.csv), None for a structural check."""
     n = len(unexpected) if count is None else count
     return {"table": table, "expectation": expectation, "success": n == 0,
             "unexpected_count": int(n),
-            "unexpected_sample": [_clean(u) for u in unexpected[:SAMPLE_SIZE]], "kind": kind}
+            "unexpected_sample": [_clean(u) for u in unexpected[:SAMPLE_SIZE]], "kind": kind,
+            "rule": rule}
 
 
 def _row_count_check(recs: dict, table: str, key: str, count_col: str, child: str) -> dict:
@@ -177,7 +180,8 @@ def _row_count_check(recs: dict, table: str, key: str, count_col: str, child: st
         per[k] = per.get(k, 0) + 1
     bad = [f"{_s(r.get(key))}: {count_col}={_s(r.get(count_col))} rows={per.get(_s(r.get(key)), 0)}"
            for r in recs[table] if _num(r.get(count_col)) != per.get(_s(r.get(key)), 0)]
-    return _result(table, f"{count_col} equals the {table[:-1]}'s rows in {child}", bad, ROW)
+    return _result(table, f"{count_col} equals the {table[:-1]}'s rows in {child}", bad,
+                   STRUCTURAL)
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -321,25 +325,28 @@ def _text_expectations(gx, table: str, present: tuple[str, ...]) -> list:
         if f.required:
             out.append(E.ExpectColumnValuesToNotBeNull(column=c, meta={
                 "label": f"expect_column_values_to_not_be_null({c})",
-                "kind": STRUCTURAL if c in keyish else ROW}))
+                "kind": STRUCTURAL if c in keyish else ROW,
+                "rule": None if c in keyish else f"{c}:required"}))
         if f.unique or c == single_pk:
             out.append(E.ExpectColumnValuesToBeUnique(column=c, meta={
                 "label": f"expect_column_values_to_be_unique({c})", "kind": STRUCTURAL}))
         if f.type in TYPE_RE:
             out.append(E.ExpectColumnValuesToMatchRegex(column=c, regex=TYPE_RE[f.type], meta={
-                "label": f"expect_column_values_to_match_regex({c}, {f.type})", "kind": ROW}))
+                "label": f"expect_column_values_to_match_regex({c}, {f.type})", "kind": ROW,
+                "rule": f"{c}:type"}))
         if f.enum:
             out.append(E.ExpectColumnValuesToBeInSet(column=c, value_set=list(f.enum), meta={
                 "label": f"expect_column_values_to_be_in_set({c}, {'|'.join(f.enum)})",
-                "kind": ROW}))
+                "kind": ROW, "rule": f"{c}:enum"}))
         if f.pattern:
             out.append(E.ExpectColumnValuesToMatchRegex(column=c, regex=_noncapturing(f.pattern), meta={
-                "label": f"expect_column_values_to_match_regex({c}, {f.pattern})", "kind": ROW}))
+                "label": f"expect_column_values_to_match_regex({c}, {f.pattern})", "kind": ROW,
+                "rule": f"{c}:pattern"}))
         extra = EXTRA_PATTERNS.get((table, c))
         if extra:
             out.append(E.ExpectColumnValuesToMatchRegex(column=c, regex=extra, meta={
                 "label": f"expect_column_values_to_match_regex({c}, ISO date/date-time/month)",
-                "kind": ROW}))
+                "kind": ROW, "rule": f"{c}:format"}))
     if len(sch.primary_key) > 1 and all(c in present for c in sch.primary_key):
         out.append(E.ExpectCompoundColumnsToBeUnique(column_list=list(sch.primary_key), meta={
             "label": f"expect_compound_columns_to_be_unique({', '.join(sch.primary_key)})",
@@ -361,18 +368,18 @@ def _typed_expectations(gx, table: str, present: tuple[str, ...], max_date: dt.d
             out.append(E.ExpectColumnValuesToBeBetween(
                 column=c, min_value=f.minimum, max_value=f.maximum, meta={
                     "label": f"expect_column_values_to_be_between({c}, {f.minimum}..{f.maximum})",
-                    "kind": ROW}))
+                    "kind": ROW, "rule": f"{c}:range"}))
         if f.type == "date":
             out.append(E.ExpectColumnValuesToBeBetween(
                 column=c, min_value=lo_dt, max_value=hi_dt, meta={
                     "label": f"expect_column_values_to_be_between({c}, {MIN_DATE}..{max_date})",
-                    "kind": ROW}))
+                    "kind": ROW, "rule": f"{c}:date_range"}))
 
     def pair(a: str, b: str, label: str) -> None:
         if a in present and b in present:
             out.append(E.ExpectColumnPairValuesAToBeGreaterThanB(
                 column_A=a, column_B=b, or_equal=True, ignore_row_if="either_value_is_missing",
-                meta={"label": label, "kind": ROW}))
+                meta={"label": label, "kind": ROW, "rule": f"{b}<={a}"}))
 
     pair("launched", "intercepted", "intercepted <= launched")
     pair("event_date", "event_date_start", "event_date_start <= event_date")
@@ -396,11 +403,12 @@ def _ge_results(runner: GXRunner, table: str, df, pk_labels: list) -> list[dict]
             meta = er.expectation_config.meta or {}
             label = meta.get("label", er.expectation_config.type)
             kind = meta.get("kind", ROW)
+            rule = meta.get("rule")
             exc = er.exception_info or {}
             raised = exc.get("raised_exception") if isinstance(exc, dict) else False
             if raised:
                 out.append(_result(table, f"{label} [error: {exc.get('exception_message')}]",
-                                   ["exception"], kind))
+                                   ["exception"], kind, rule=rule))
                 continue
             res = er.result or {}
             if "observed_value" in res and "unexpected_count" not in res:
@@ -420,7 +428,7 @@ def _ge_results(runner: GXRunner, table: str, df, pk_labels: list) -> list[dict]
             vals = res.get("unexpected_list") or res.get("partial_unexpected_list") or []
             count = res.get("unexpected_count", len(idx))
             if er.success:
-                out.append(_result(table, label, [], kind))
+                out.append(_result(table, label, [], kind, rule=rule))
                 continue
             sample = []
             for i, v in itertools.islice(zip(idx, vals), SAMPLE_SIZE):
@@ -428,7 +436,8 @@ def _ge_results(runner: GXRunner, table: str, df, pk_labels: list) -> list[dict]
                 sample.append(f"{key}: {_clean(v)}")
             if not sample:
                 sample = [_clean(v) for v in vals[:SAMPLE_SIZE]]
-            out.append(_result(table, label, sample or ["(failed)"], kind, count=count or 1))
+            out.append(_result(table, label, sample or ["(failed)"], kind, count=count or 1,
+                               rule=rule))
     return out
 
 
@@ -600,16 +609,24 @@ def _records(df) -> list[dict]:
     return df.astype(object).where(pd.notna(df), None).to_dict("records")
 
 
-def _ids(df, col: str) -> set:
-    if df is None or col not in df.columns:
-        return set()
-    return {str(v) for v in df[col].tolist() if not _missing(v)}
+def _rec_ids(rows: list[dict], col: str) -> set:
+    return {str(r.get(col)) for r in rows if not _missing(r.get(col))}
 
 
 def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] | None,
                   regions: dict[str, dict]) -> list[dict]:
-    out: list[dict] = []
     recs = {n: _records(tables.get(n)) if present.get(n) else [] for n in schema.TABLES}
+    columns = {n: list(tables[n].columns) for n in schema.TABLES if present.get(n)}
+    return cross_check_records(recs, columns, raw_inputs, regions)
+
+
+def cross_check_records(recs: dict[str, list[dict]], columns: dict[str, list[str]],
+                        raw_inputs: list[str] | None, regions: dict[str, dict]) -> list[dict]:
+    """The pandas-free cross-field and cross-table checks on records (``columns``: the
+    columns of each present table; a table absent from it counts as missing)."""
+    out: list[dict] = []
+    present = {n: n in columns for n in schema.TABLES}
+    recs = {n: recs.get(n) or [] for n in schema.TABLES}
 
     # --- foreign keys (schema-declared plus incident_merges → incidents)
     fks: list[tuple[str, str, str, str]] = []
@@ -624,14 +641,14 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
     for child, col, parent, pcol in fks:
         if not (present.get(child) and present.get(parent)):
             continue
-        if col not in tables[child].columns or pcol not in tables[parent].columns:
+        if col not in columns[child] or pcol not in columns[parent]:
             continue
-        keys = _ids(tables[parent], pcol)
+        keys = _rec_ids(recs[parent], pcol)
         bad = [f"{col}={_s(r.get(col))}" for r in recs[child]
                if _s(r.get(col)) is not None and _s(r.get(col)) not in keys]
         out.append(_result(child, f"foreign key {col} -> {parent}.{pcol}", bad, STRUCTURAL))
     if present.get("incident_merges") and present.get("incidents"):
-        live = _ids(tables["incidents"], "incident_id")
+        live = _rec_ids(recs["incidents"], "incident_id")
         bad = [r.get("old_incident_id") for r in recs["incident_merges"]
                if _s(r.get("old_incident_id")) in live]
         out.append(_result("incident_merges", "retired old_incident_id absent from incidents",
@@ -651,23 +668,33 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
         out.append(_result("claims", "mention_ids resolve to mentions of this claim", bad, STRUCTURAL))
     if present.get("incidents") and present.get("claims"):
         out.append(_row_count_check(recs, "incidents", "incident_id", "n_claims", "claims"))
+    out.extend(_row_cross_checks(recs, columns, present, regions))
+    # --- every raw input accounted for
+    if raw_inputs is not None:
+        out.append(_raw_accounting(recs, present, raw_inputs))
+    return out
 
+
+def _row_cross_checks(recs: dict, columns: dict, present: dict, regions: dict) -> list[dict]:
+    """The row-level cross-field and cross-table rules (counts, breakdowns, dates, coords)."""
+    out: list[dict] = []
     # --- per-row cross-field rules and breakdowns
     for name, id_col, parent_col in (("mentions", "mention_id", "parent_mention_id"),
                                      ("claims", "claim_id", "parent_claim_id")):
         if not present.get(name):
             continue
-        cols = set(tables[name].columns)
+        cols = set(columns[name])
         if {"launched", "lost_to_ew"} <= cols:
             bad = [f"{_s(r.get(id_col))}: {d}" for r in recs[name]
                    for reason, d, _ in count_problems(r) if reason == "intercepted_plus_ew_gt_launched"]
-            out.append(_result(name, "intercepted + lost_to_ew <= launched", bad, ROW))
+            out.append(_result(name, "intercepted + lost_to_ew <= launched", bad, ROW,
+                               rule="intercepted+lost_to_ew<=launched"))
         if parent_col in cols:
             probs = breakdown_problems(recs[name], id_col, parent_col)
             for col in COUNT_COLUMNS:
                 bad = [f"{cid}: {d}" for cid, c, _, d in probs if c == col]
                 out.append(_result(name, f"breakdown children's {col} (each and sum) <= parent",
-                                   bad, ROW))
+                                   bad, ROW, rule=f"breakdown:{col}"))
 
     # --- event_date <= published
     if present.get("mentions") and present.get("articles"):
@@ -678,19 +705,22 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
             ed, pd_ = _day(m.get("event_date")), pub.get(_s(m.get("article_id")))
             if ed and pd_ and ed > pd_:
                 bad.append(f"{_s(m.get('mention_id'))}: event_date={ed} > published={pd_}")
-        out.append(_result("mentions", "event_date <= article published date", bad, ROW))
-    if present.get("claims") and "first_published" in tables["claims"].columns:
+        out.append(_result("mentions", "event_date <= article published date", bad, ROW,
+                           rule="event_date<=published"))
+    if present.get("claims") and "first_published" in columns["claims"]:
         bad = []
         for c in recs["claims"]:
             ed, fp = _day(c.get("event_date")), _day(c.get("first_published"))
             if ed and fp and ed > fp:
                 bad.append(f"{_s(c.get('claim_id'))}: event_date={ed} > first_published={fp}")
-        out.append(_result("claims", "event_date <= first_published", bad, ROW))
+        out.append(_result("claims", "event_date <= first_published", bad, ROW,
+                           rule="event_date<=first_published"))
+    out.extend(_published_ranges(recs, present))
 
     # --- coordinates inside their region
     for name, id_col in (("mentions", "mention_id"), ("claims", "claim_id"),
                          ("incidents", "incident_id"), ("locations", "location_id")):
-        if not present.get(name) or not {"latitude", "longitude"} <= set(tables[name].columns):
+        if not present.get(name) or not {"latitude", "longitude"} <= set(columns[name]):
             continue
         bad = []
         for r in recs[name]:
@@ -702,11 +732,29 @@ def _cross_checks(tables: dict, present: dict[str, bool], raw_inputs: list[str] 
             if not ok:
                 bad.append(f"{_s(r.get(id_col))}: ({lat}, {lon}) outside {against}")
         out.append(_result(name, "coordinates inside their admin1 region (or country) box",
-                           bad, ROW))
+                           bad, ROW, rule="coords_in_region"))
+    return out
 
-    # --- every raw input accounted for
-    if raw_inputs is not None:
-        out.append(_raw_accounting(recs, present, raw_inputs))
+
+def _published_ranges(recs: dict, present: dict) -> list[dict]:
+    """Publication dates (ISO date, date-time or month) inside MIN_DATE..today + slack."""
+    lo, hi = MIN_DATE.isoformat(), _max_date().isoformat()
+    out = []
+    for name, col, id_col in (("articles", "published", "article_id"),
+                              ("claims", "first_published", "claim_id")):
+        if not present.get(name):
+            continue
+        bad = []
+        for r in recs[name]:
+            s = _s(r.get(col))
+            if s is None:
+                continue
+            day = _day(s)
+            ok = (lo <= day <= hi) if day else (
+                not re.match(r"^[0-9]{4}-[0-9]{2}$", s[:7]) or lo[:7] <= s[:7] <= hi[:7])
+            if not ok:
+                bad.append(f"{_s(r.get(id_col))}: {s}")
+        out.append(_result(name, f"{col} between {lo}..{hi}", bad, ROW, rule=f"{col}:date_range"))
     return out
 
 
@@ -766,6 +814,7 @@ def validate_tables(tables: dict, raw_inputs: list[str] | None = None, *,
             results.append(_result(name, "table exists", [f"{name}.csv missing"], STRUCTURAL))
             continue
         present[name] = True
+        logging.getLogger("pipeline.validate").info("validate: %s (%d rows)", name, len(df))
         sch = schema.load(name)
         pk = [c for c in sch.primary_key if c in df.columns]
         if pk:
@@ -784,11 +833,14 @@ def read_dir(processed_dir: Path | str) -> dict:
     unparseable number to missing and hide it from the type checks)."""
     import pandas as pd
 
+    from . import csvsafe
+
     out = {}
     for name in schema.TABLES:
         path = Path(processed_dir) / f"{name}.csv"
         if path.exists():
-            out[name] = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            out[name] = csvsafe.restore_frame(
+                pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]), name)
     return out
 
 
@@ -800,145 +852,12 @@ def validate_dir(processed_dir: Path | str, raw_inputs: list[str] | None = None,
 
 # --------------------------------------------------------------------------- quarantine
 
-#: Fallback for a required enum column whose value is outside the vocabulary.
-ENUM_FALLBACK = {"claimant_side": "other", "weapon": "unknown", "geo_precision": "unknown",
-                 "date_precision": "unknown", "lang": "other"}
-
-
 def quarantine(tables: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], list[dict]]:
-    """Fix the row-level failures of ``mentions`` and ``claims`` BEFORE they are written, and
-    return ``(tables, rejects)``. The input is not modified: changed rows are copies; other
-    tables are passed through. ``rejects`` are rows for ``rejects.csv``
-    ``{source_file: <mention_id|claim_id>, stage: "validate", reason, detail}``; the caller
-    appends them to its rejects table.
+    """Quarantine every row-level failure of every table before the tables are written:
+    ``(tables, rejects)``; see :mod:`pipeline.quarantine`."""
+    from . import quarantine as q
 
-    Policy — never drop a row (that would break ``claims.mention_ids``, ``n_mentions``,
-    ``n_claims`` and the parent links); clear the offending value(s), set ``ambiguous`` true
-    and record one reject per problem:
-
-    ===============================  =============================================================
-    problem (reason)                 action
-    ===============================  =============================================================
-    ``absurd_count``                 a count outside its schema range / not an integer → cleared
-    ``intercepted_gt_launched``      launched, intercepted, lost_to_ew cleared (which is wrong is
-                                     unknowable)
-    ``intercepted_plus_ew_gt_launched``  lost_to_ew cleared
-    ``breakdown_exceeds_total``      a child whose count exceeds its parent's, or children whose
-                                     counts sum past it: the child is detached (parent id cleared)
-    ``date_after_published``         event_date after the article's published day (mentions) or
-                                     first_published (claims): event_date, _start, _end cleared,
-                                     date_precision ``unknown``
-    ``implausible_date``             a date not ISO or outside MIN_DATE..today+2 → same clearing
-    ``coords_outside_region``        latitude/longitude outside the admin1 (or country) box, or
-                                     outside ±90/±180: coordinates and location_id cleared,
-                                     geo_precision ``admin1`` when admin1_code stays, else
-                                     ``unknown``
-    ``bad_enum`` / ``bad_pattern``   optional column cleared; required enum set to its fallback
-                                     (``ENUM_FALLBACK``); ``event_type`` has none and is left for
-                                     the gate to fail
-    ===============================  =============================================================
-
-    Structural problems (missing columns, duplicate or dangling keys, missing required ids) are
-    not touched: :func:`validate_tables` fails the run on them.
-    """
-    out = dict(tables)
-    rejects: list[dict] = []
-    regions = region_boxes()
-    max_day = _max_date().isoformat()
-    min_day = MIN_DATE.isoformat()
-    pub: dict[str, str | None] = {}
-    for a in tables.get("articles") or []:
-        if _s(a.get("published_precision")) in (None, "day"):
-            pub[_s(a.get("article_id"))] = _day(a.get("published"))
-
-    for name, id_col, parent_col in (("mentions", "mention_id", "parent_mention_id"),
-                                     ("claims", "claim_id", "parent_claim_id")):
-        if name not in tables or tables[name] is None:
-            continue
-        sch = schema.load(name)
-        rows = [dict(r) for r in tables[name]]
-        touched: set[int] = set()
-
-        def reject(i: int, reason: str, detail: str, clear: Iterable[str] = (), **set_: Any) -> None:
-            r = rows[i]
-            for c in clear:
-                r[c] = None
-            r.update(set_)
-            r["ambiguous"] = True
-            touched.add(i)
-            rejects.append({"source_file": _s(r.get(id_col)) or f"{name}#{i}", "stage": "validate",
-                            "reason": reason, "detail": detail})
-
-        for i, r in enumerate(rows):
-            # enums and patterns
-            for f in sch.fields:
-                v = _s(r.get(f.name))
-                if v is None:
-                    continue
-                if f.enum and v not in f.enum:
-                    if f.name in ENUM_FALLBACK:
-                        reject(i, "bad_enum", f"{f.name}={v!r}", **{f.name: ENUM_FALLBACK[f.name]})
-                    elif not f.required:
-                        reject(i, "bad_enum", f"{f.name}={v!r}", clear=[f.name])
-                elif f.pattern and not re.search(f.pattern, v) and not f.required:
-                    reject(i, "bad_pattern", f"{f.name}={v!r}", clear=[f.name])
-            # counts in range
-            for c in COUNT_COLUMNS:
-                v = r.get(c)
-                if _missing(v):
-                    continue
-                f = sch.field(c)
-                n = _num(v)
-                if (n is None or not float(n).is_integer()
-                        or (f.minimum is not None and n < f.minimum)
-                        or (f.maximum is not None and n > f.maximum)):
-                    reject(i, "absurd_count", f"{c}={v}", clear=[c])
-            for reason, detail, cols in count_problems(r):
-                reject(i, reason, detail, clear=cols)
-            # dates
-            date_cols = [c for c in DATE_COLUMNS_ORDER if c in sch.columns]
-            bad_date = None
-            for c in date_cols:
-                v = _s(r.get(c))
-                if v is None:
-                    continue
-                d = v[:10] if hasattr(r.get(c), "isoformat") else v
-                if not re.match(ISO_DATE_RE, d) or not (min_day <= d <= max_day):
-                    bad_date = ("implausible_date", f"{c}={v}")
-                    break
-            if bad_date is None:
-                ed = _day(r.get("event_date"))
-                ref = (pub.get(_s(r.get("article_id"))) if name == "mentions"
-                       else _day(r.get("first_published")))
-                if ed and ref and ed > ref:
-                    bad_date = ("date_after_published",
-                                f"event_date={ed} > {'published' if name == 'mentions' else 'first_published'}={ref}")
-            if bad_date:
-                reject(i, bad_date[0], bad_date[1], clear=date_cols, date_precision="unknown")
-            # coordinates
-            lat, lon = _num(r.get("latitude")), _num(r.get("longitude"))
-            if (lat is None) != (lon is None) or (lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)):
-                ok, against = False, "valid range"
-            elif lat is not None:
-                ok, against = coords_ok(lat, lon, _s(r.get("admin1_code")), _s(r.get("country_code")), regions)
-            else:
-                ok, against = True, ""
-            if not ok:
-                prec = "admin1" if _s(r.get("admin1_code")) else "unknown"
-                reject(i, "coords_outside_region",
-                       f"({_s(r.get('latitude'))}, {_s(r.get('longitude'))}) outside {against}",
-                       clear=["latitude", "longitude", "location_id"], geo_precision=prec)
-        # breakdowns last (on the cleaned counts); repeat until stable (detaching can't cascade,
-        # but a cleared parent count removes the constraint, so one pass suffices)
-        index = {_s(r.get(id_col)): i for i, r in enumerate(rows)}
-        done: set[str] = set()
-        for cid, col, reason, detail in breakdown_problems(rows, id_col, parent_col):
-            if cid in done:
-                continue
-            done.add(cid)
-            reject(index[cid], reason, detail, clear=[parent_col])
-        out[name] = rows
-    return out, rejects
+    return q.quarantine(tables)
 
 
 # --------------------------------------------------------------------------- CLI

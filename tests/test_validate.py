@@ -100,7 +100,7 @@ def with_derived(recs: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Add the tables derived from the claims (the ACLED export) as the orchestrator does."""
     if "acled_export" in schema.TABLES:
         from pipeline import outputs
-        recs["acled_export"] = outputs.build_acled(recs["claims"])
+        recs["acled_export"] = outputs.build_acled(recs)
     return recs
 
 

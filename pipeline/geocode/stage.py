@@ -58,7 +58,9 @@ def geocode_mentions(mentions: list[dict], gaz: Gazetteer | None = None
     out: list[dict] = []
     locations: dict[str, dict] = {}
     rejects: list[dict] = []
-    for m in mentions:
+    from ..progress import track
+
+    for m in track(mentions, "geocode", unit="mentions"):
         rec = {k: v for k, v in m.items() if k not in ("admin1_code_hint", "location_id_hint")}
         text = (m.get("location_text") or "").strip()
         hint = m.get("country_hint") or None
