@@ -24,7 +24,7 @@ ALL_RULES = rules.all_rules()
 
 #: Which fixture row each table's tamperings hit (index into records()[table]).
 ROW = {"articles": 0, "locations": 1, "mentions": 0, "claims": 0, "incidents": 0, "rejects": 0,
-       "acled_export": 2}
+       "acled_export": 0}
 #: A value breaking a column's type, per CSV type.
 NOT_OF_TYPE = {"integer": "7.5", "number": "north", "boolean": "maybe", "date": "18/03/2025"}
 
@@ -104,11 +104,11 @@ def _acled_patch(monkeypatch, fix: dict[str, Callable[[dict], None]]) -> None:
     bug of the export, simulated by wrapping ``build_acled``."""
     original = outputs.build_acled
 
-    def build(claims, *args):
-        rows = original(claims, *args)
+    def build(tables, *args):
+        rows = original(tables, *args)
         for r in rows:
-            if r["claim_id"] in fix:
-                fix[r["claim_id"]](r)
+            if r["event_id_cnty"] in fix:
+                fix[r["event_id_cnty"]](r)
         return rows
 
     monkeypatch.setattr(outputs, "build_acled", build)
@@ -191,7 +191,7 @@ def test_one_bad_row_is_quarantined_and_the_rest_published(rule, monkeypatch):
     recs, key = tampered(rule)
     if rule.table == "acled_export":
         i, fn = tampering(rule)
-        _acled_patch(monkeypatch, {records()["acled_export"][i]["claim_id"]: fn})
+        _acled_patch(monkeypatch, {with_derived(records())["acled_export"][i]["event_id_cnty"]: fn})
         recs["acled_export"] = []
     before = copy.deepcopy(recs)
     fixed, rejects = quarantine.quarantine(recs)
@@ -331,7 +331,7 @@ def test_gate_flags_every_rule_and_passes_after_the_quarantine(monkeypatch, gx_r
         recs, _ = tampered(rule)
         if rule.table == "acled_export":
             i, fn = tampering(rule)
-            acled_fix[f"{records()['acled_export'][i]['claim_id']}~{k}"] = fn
+            acled_fix[f"{with_derived(records())['acled_export'][i]['event_id_cnty']}~{k}"] = fn
             fn(recs["acled_export"][i])
         for name, rows in _suffixed(recs, k).items():
             big[name].extend(rows)
