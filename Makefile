@@ -53,7 +53,7 @@ $(STAMP): requirements.txt
 $(I)/raw-manifest.txt: FORCE
 	@mkdir -p $(@D)
 	@test -d "$(RAW_DIR)" || { echo "error: RAW_DIR $(RAW_DIR) does not exist" >&2; exit 2; }
-	@{ echo "$(abspath $(RAW_DIR))"; find "$(RAW_DIR)" -type f -printf '%P %s %T@\n' | LC_ALL=C sort; } > $@.tmp
+	@{ echo "$(abspath $(RAW_DIR))"; find "$(RAW_DIR)" -not -type d -printf '%P %s %T@\n' | LC_ALL=C sort; } > $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 $(I)/articles.jsonl: $(I)/raw-manifest.txt pipeline/ingest.py $(CORE_SRC) $(STAMP) ## Stage 1: ingest raw files

@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, publish.LockHeld):
             log.error("%s", exc)
             return EXIT_LOCKED
+        if isinstance(exc, publish.PublishError):   # PublishConfigError → 2 (documented)
+            log.error("%s", exc)
+            return exc.exit_code
         if isinstance(exc, FileNotFoundError):
             log.error("missing input: %s (run the earlier stages first?)", exc)
             return EXIT_USAGE
@@ -153,8 +156,7 @@ def _dispatch(args) -> int:
         if args.command == "run":
             run.run_all(paths, executor=args.executor, scheduler=args.scheduler)
         else:
-            Path(args.interim_dir).mkdir(parents=True, exist_ok=True)
-            with publish.run_lock(Path(args.interim_dir) / ".run.lock"):
+            with run.interim_session(paths):
                 try:
                     run.run_stage(paths, args.name, args.executor, args.scheduler)
                 except publish.ValidationFailed:

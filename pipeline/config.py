@@ -6,6 +6,7 @@ Paths can be overridden from the command line (``--raw-dir`` …) or the Makefil
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,22 @@ MAX_FILE_BYTES = 5_000_000
 MIN_TEXT_CHARS = 20
 # Counts above this are treated as absurd and rejected (largest real nightly totals are < 1,000).
 MAX_COUNT = 10_000
+# Length bounds (characters, after decoding and normalisation). A longer article is rejected at
+# ingest (``too_long``); a longer sentence is not extracted (reject row ``sentence_too_long``,
+# the rest of the article is). Real articles are under 100k characters and real sentences
+# under 1,000; beyond these bounds a text is a dump, a table without punctuation or an attack.
+MAX_ARTICLE_CHARS = 500_000
+MAX_SENTENCE_CHARS = 5_000
+# Wall-clock budget of one article's extraction, in seconds (reject reason ``timeout``; the run
+# goes on). Real articles take well under a second. ``AIRWAR_EXTRACT_BUDGET`` overrides it
+# (``0`` = no budget).
+EXTRACT_BUDGET_SECONDS = 20.0
+
+
+def extract_budget_seconds() -> float:
+    """The per-article extraction budget (``AIRWAR_EXTRACT_BUDGET`` or the default)."""
+    env = os.environ.get("AIRWAR_EXTRACT_BUDGET")
+    return float(env) if env else EXTRACT_BUDGET_SECONDS
 
 # Interim file names (one per stage output).
 INTERIM_FILES = {

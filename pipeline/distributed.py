@@ -299,27 +299,25 @@ def _cache_path(cache_dir: Path, article: dict) -> Path:
     # Same layout as pipeline.extract.stage.run (one file per article, sharded by key prefix).
     from .extract import stage
 
-    fn = getattr(stage, "cache_path", None)
-    if fn is not None:
-        return fn(cache_dir, article)
-    key = stage.cache_key(article)
-    return Path(cache_dir) / key[:2] / f"{key}.json"
+    return stage.cache_path(cache_dir, article)
 
 
 def _extract_jobs(pairs: Iterable[tuple[dict, dict]], cache_dir: Path | None, chunk_size: int):
     """Chunks of work for ``ordered_map``: each job carries its cache hits; uncached articles
     go to a worker. Yields ``(plan, job)`` where plan lists, per article, ``("hit", result)``
-    or ``("new", cache_path)``."""
+    or ``("new", (cache_path, article))``; an entry that fails its checks is recomputed."""
+    from .extract import stage
+
     for chunk in _chunked(pairs, chunk_size):
         plan: list[tuple[str, Any]] = []
         todo: list[tuple[dict, dict]] = []
         for art, srec in chunk:
             cpath = _cache_path(cache_dir, art) if cache_dir is not None else None
-            if cpath is not None and cpath.exists():
-                cached = io.read_json(cpath)
-                plan.append(("hit", (cached["mentions"], cached["rejects"])))
+            cached = stage.read_cache(cpath, art) if cpath is not None else None
+            if cached is not None:
+                plan.append(("hit", cached))
             else:
-                plan.append(("new", cpath))
+                plan.append(("new", (cpath, art)))
                 todo.append((art, srec))
         yield plan, (todo if todo else _Done([]))
 
@@ -329,6 +327,8 @@ def extract_stream(pairs: Iterable[tuple[dict, dict]], submit, workers: int,
                    progress=None) -> Iterator[tuple[list[dict], list[dict], bool]]:
     """``(mentions, rejects, from_cache)`` per article, in input order (like
     ``pipeline.extract.stage.run``), computed on ``submit``'s workers."""
+    from .extract import stage
+
     window = max(2, workers * WINDOW_PER_WORKER)
     plans: collections.deque = collections.deque()
 
@@ -345,8 +345,9 @@ def extract_stream(pairs: Iterable[tuple[dict, dict]], submit, workers: int,
                 yield value[0], value[1], True
             else:
                 mentions, rejects = next(it)
-                if value is not None:
-                    io.write_json(value, {"mentions": mentions, "rejects": rejects})
+                cpath, art = value
+                if cpath is not None:
+                    stage.write_cache(cpath, art, mentions, rejects)
                 yield mentions, rejects, False
             if progress is not None:
                 progress.update(1)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import config
+from .rawfiles import list_raw_entries, list_raw_files, raw_entry_problem  # noqa: F401 (API)
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +209,12 @@ def parse_published(value) -> tuple[str | None, str | None, str]:
     raise ValueError(f"unrecognised date format {s!r}")
 
 
+#: URLs kept from metadata: http(s) with a host, no whitespace or control characters. Anything
+#: else (``javascript:``, ``vbscript:``, ``data:``, ``file:``, a bare path) is left empty with a
+#: ``bad_metadata`` reject row, so every published URL and report link is a web address.
+_SAFE_URL_RE = re.compile(r"^https?://[^\s/?#\x00-\x1f\x7f]+[^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
+
+
 def clean_meta(meta: dict) -> tuple[dict, list[str]]:
     """Keep the known keys with string values; return ``(meta, problems)``."""
     out: dict = {}
@@ -225,6 +232,10 @@ def clean_meta(meta: dict) -> tuple[dict, list[str]]:
         else:
             problems.append(f"{key}: expected a string, got {type(v).__name__}")
             out[key] = None
+    if out["url"] is not None and not _SAFE_URL_RE.match(out["url"]):
+        scheme = out["url"].split(":", 1)[0][:20] if ":" in out["url"] else "(none)"
+        problems.append(f"url: scheme {scheme!r} is not http or https: left empty")
+        out["url"] = None
     try:
         out["published"], out["published_date"], out["published_precision"] = \
             parse_published(out["published"])
@@ -278,6 +289,10 @@ def _text_or_reject(source_file: str, text: str, rejects: list[dict]) -> str | N
     text = normalise_text(text)
     if not text:
         rejects.append(_reject(source_file, "empty", "no text"))
+        return None
+    if len(text) > config.MAX_ARTICLE_CHARS:
+        rejects.append(_reject(source_file, "too_long",
+                               f"{len(text)} characters > {config.MAX_ARTICLE_CHARS}"))
         return None
     if len(text) < config.MIN_TEXT_CHARS:
         rejects.append(_reject(source_file, "too_short", f"{len(text)} characters"))
@@ -388,22 +403,22 @@ def dedupe(articles: Iterable[dict]) -> tuple[list[dict], list[dict]]:
 
 # --------------------------------------------------------------------------- files
 
-def list_raw_files(raw_dir: Path) -> list[Path]:
-    """Every non-hidden file below ``raw_dir``, sorted by relative path."""
-    raw_dir = Path(raw_dir)
-    files = [p for p in raw_dir.rglob("*")
-             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts)]
-    return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
-
-
 def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
-    """Yield RawItems (or reject rows for files that are not documents on their own)."""
+    """Yield RawItems (or reject rows for entries that are not documents on their own)."""
     raw_dir = Path(raw_dir)
-    files = list_raw_files(raw_dir)
+    entries = list_raw_entries(raw_dir)
+    files = []
+    for p in entries:
+        problem = raw_entry_problem(raw_dir, p)
+        if problem is None:
+            files.append(p)
+        else:
+            yield _reject(p.relative_to(raw_dir).as_posix(), *problem)
     # stems of the documents that take a sidecar (suffix compared case-insensitively,
     # as below where the document's suffix is lower-cased)
     doc_stems = {p.relative_to(raw_dir).as_posix()[: -len(p.suffix)] for p in files
                  if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES}
+    readable = set(files)
     for p in files:
         rel = p.relative_to(raw_dir).as_posix()
         if rel.endswith(META_SUFFIX):
@@ -423,9 +438,10 @@ def iter_raw_items(raw_dir: Path) -> Iterator[RawItem | dict]:
             data = p.read_bytes()
             meta_rel = rel[: -len(p.suffix)] + META_SUFFIX
             meta_path = raw_dir / meta_rel
-            meta = meta_path.read_bytes() if suffix not in JSONL_SUFFIXES and meta_path.exists() else None
-        except OSError as exc:
-            yield _reject(rel, "unreadable", str(exc))
+            meta = (meta_path.read_bytes() if suffix not in JSONL_SUFFIXES
+                    and meta_path in readable else None)
+        except OSError as exc:  # the message without the (absolute) path of the machine
+            yield _reject(rel, "unreadable", f"{type(exc).__name__}: {exc.strerror or 'error'}")
             continue
         yield RawItem(rel, data, meta, meta_rel if meta is not None else None)
 

@@ -3,26 +3,27 @@
 
 Order of a run (see ``pipeline/run.py``)::
 
-    with run_lock(INTERIM_DIR / ".run.lock"):          # LockHeld → exit 3
+    with processed_guard(PROCESSED_DIR), run_lock(INTERIM_DIR / ".run.lock"):  # LockHeld → 3
         ...stages...
         tables, rejects = validate.quarantine(tables)   # fix row-level problems first
         staging = staging_dir(PROCESSED_DIR)            # sibling .<name>.staging-<pid>
         ...write every table into staging...
         report = validate.validate_dir(staging, raw_inputs)
+        write_manifest(staging / "run_manifest.json", info)   # provenance before the swap
         publish(staging, PROCESSED_DIR, report)         # ValidationFailed → exit 1
-        write_manifest(PROCESSED_DIR / "run_manifest.json", info)
 
-Swap protocol (rename-based; staging, the old publication and ``PROCESSED_DIR`` are siblings, so
-every step is a same-filesystem ``rename``):
+Swap protocol (staging and ``PROCESSED_DIR`` are siblings, so every step stays on one
+filesystem):
 
-1. ``recover()`` repairs an interrupted earlier swap (see there);
-2. ``PROCESSED_DIR`` → ``.<name>.old-<pid>`` (skipped on the first publication);
-3. staging → ``PROCESSED_DIR``; the parent directory is fsynced;
-4. the old publication is deleted, and so is a stale ``<name>.failed/``.
-
-Readers see either the old or the new publication, except for the instant between steps 2 and
-3 where ``PROCESSED_DIR`` does not exist (a crash there is repaired by ``recover()`` on the next
-run, under the lock).
+1. ``recover()`` repairs what an interrupted earlier publish left (see there);
+2. staging and ``PROCESSED_DIR`` are exchanged in one atomic ``renameat2(RENAME_EXCHANGE)``
+   (Linux): readers see the old or the new publication, never neither; the parent directory is
+   fsynced; the old publication, now at the staging path, is deleted, and so is a stale
+   ``<name>.failed/``. A crash before the deletion leaves the old copy at the staging path,
+   removed by the next ``recover()``;
+3. without ``RENAME_EXCHANGE`` (other systems, some filesystems) ``PROCESSED_DIR`` is renamed to
+   ``.<name>.old-<pid>`` and staging to ``PROCESSED_DIR``; a crash between the two is repaired by
+   ``recover()`` (the old publication is restored).
 
 When validation failed nothing in ``PROCESSED_DIR`` is touched: the report
 (``validation_report.html``, self-contained, and ``validation_report.json``, plus
@@ -30,20 +31,28 @@ When validation failed nothing in ``PROCESSED_DIR`` is touched: the report
 ``<PROCESSED_DIR>.failed/`` (e.g. ``data/processed.failed/``), replacing the previous one, and
 :class:`ValidationFailed` is raised (exit code 1).
 
-Locks: :func:`run_lock` (one whole run; the orchestrator holds it) and a publish lock
-``.<name>.publish.lock`` beside ``PROCESSED_DIR`` that :func:`publish` takes itself, so two
-publishes into the same folder never interleave even when started outside a run.
+Locks (kernel objects: they die with their holder, nothing to clean by hand):
+:func:`run_lock` (``flock`` on ``INTERIM_DIR/.run.lock``: one run per interim folder) and
+:func:`processed_guard` (an abstract Unix socket named after the real path of
+``PROCESSED_DIR``: one publisher per processed folder, whatever its interim folder; no file is
+created, nothing under ``data/``). :func:`publish` takes the guard itself (re-entrant), so two
+publishes into one folder never interleave even when started outside a run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import errno
+import hashlib
 import json
 import os
 import shutil
 import socket
+import struct
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -127,6 +136,71 @@ def run_lock(path: Path | str) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             owner.unlink()
         lock.release()
+
+
+# --------------------------------------------------------------------------- publisher guard
+
+_GUARDS: dict[str, list] = {}   # processed realpath → [socket, depth] held by this process
+
+
+def _guard_name(processed_dir: Path) -> str:
+    real = os.path.realpath(processed_dir)
+    return "airwar-publish-" + hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _guard_holder(name: str) -> str:
+    """`` (pid N)`` of the process holding the guard ``name``, when it can be asked."""
+    with contextlib.suppress(OSError, AttributeError):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as c:
+            c.settimeout(1)
+            c.connect("\0" + name)
+            creds = c.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+            return f" (pid {struct.unpack('3i', creds)[0]})"
+    return ""
+
+
+@contextlib.contextmanager
+def processed_guard(processed_dir: Path | str) -> Iterator[None]:
+    """Refuse a second publisher of the same ``PROCESSED_DIR`` (:class:`LockHeld`, exit 3),
+    whatever its ``INTERIM_DIR``; re-entrant in one process.
+
+    The guard is a Linux abstract Unix socket named after the folder's real path: no file is
+    created anywhere (nothing under ``data/`` to clean or to commit by mistake), and the kernel
+    releases it when the holder exits or is killed (``kill -9`` leaves no stale guard). Elsewhere
+    (no abstract sockets) it falls back to :func:`run_lock` on a file in the system temp folder."""
+    name = _guard_name(Path(processed_dir))
+    held = _GUARDS.get(name)
+    if held is not None:
+        held[1] += 1
+        try:
+            yield
+        finally:
+            held[1] -= 1
+        return
+    if not sys.platform.startswith("linux"):
+        import tempfile
+
+        with run_lock(Path(tempfile.gettempdir()) / f"{name}.lock"):
+            _GUARDS[name] = [None, 1]
+            try:
+                yield
+            finally:
+                del _GUARDS[name]
+        return
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind("\0" + name)
+    except OSError:
+        sock.close()
+        raise LockHeld(f"another run publishes into {processed_dir}{_guard_holder(name)}; "
+                       f"nothing was done — wait for it to finish") from None
+    sock.listen(4)
+    _GUARDS[name] = [sock, 1]
+    try:
+        yield
+    finally:
+        del _GUARDS[name]
+        sock.close()
 
 
 # --------------------------------------------------------------------------- folders
@@ -222,6 +296,12 @@ def recover(processed_dir: Path | str, keep: Path | None = None) -> list[str]:
         shutil.rmtree(p, ignore_errors=True)
         actions.append(f"removed {p.name}")
     fdir = failed_dir(processed_dir)
+    for legacy in (f".{processed_dir.name}.publish.lock", f".{processed_dir.name}.publish.lock.owner"):
+        p = processed_dir.parent / legacy   # the publish lock file of earlier versions
+        if p.is_file():
+            with contextlib.suppress(OSError):
+                p.unlink()
+                actions.append(f"removed {legacy}")
     for p in _leftovers(processed_dir, "staging") + _leftovers(fdir, "tmp") + _leftovers(fdir, "old"):
         if keep is not None and p.resolve() == Path(keep).resolve():
             continue
@@ -230,9 +310,36 @@ def recover(processed_dir: Path | str, keep: Path | None = None) -> list[str]:
     return actions
 
 
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap ``a`` and ``b`` in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False
+    when the system cannot (then the caller renames twice)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EPERM, errno.ENOTSUP):
+        return False    # filesystem or kernel without RENAME_EXCHANGE
+    raise OSError(err, os.strerror(err), str(a))
+
+
 def _swap_in(new: Path, target: Path) -> None:
-    """Rename ``new`` to ``target``, moving an existing ``target`` aside first and deleting it
-    after."""
+    """Put ``new`` at ``target``. When ``target`` exists the two are exchanged in one atomic
+    step, so ``target`` is at every instant a complete folder (old or new; a crash leaves the old
+    one at ``new``'s path, removed by :func:`recover`), then the old one is deleted. Without
+    ``RENAME_EXCHANGE``: ``target`` is moved aside to ``.<name>.old-<pid>`` first."""
+    if target.exists() and _exchange(new, target):
+        _fsync_dir(target.parent)
+        shutil.rmtree(new, ignore_errors=True)
+        return
     old = _sibling(target, "old")
     if old.exists():
         shutil.rmtree(old)
@@ -297,7 +404,7 @@ def publish(staging_dir: Path | str, processed_dir: Path | str, report: Any) -> 
     staging = Path(staging_dir)
     processed = Path(processed_dir)
     processed.parent.mkdir(parents=True, exist_ok=True)
-    with run_lock(processed.parent / f".{processed.name}.publish.lock"):
+    with processed_guard(processed):
         recover(processed, keep=staging)
         if not report.success:
             out = write_failure_report(report, failed_dir(processed), staging)

@@ -7,6 +7,7 @@ writes to ``PROCESSED_DIR``, and only after validation passed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -158,10 +159,10 @@ def accumulate_merges(previous: list[dict], current: list[dict], live_ids: set[s
 
 def raw_inputs(raw_dir: Path) -> list[str]:
     """Relative paths of the raw documents that must be accounted for (sidecars excluded)."""
-    from .ingest import META_SUFFIX, list_raw_files
+    from .ingest import META_SUFFIX, list_raw_entries
 
     out = []
-    for p in list_raw_files(raw_dir):
+    for p in list_raw_entries(raw_dir):
         rel = p.relative_to(raw_dir).as_posix()
         if not rel.endswith(META_SUFFIX):
             out.append(rel)
@@ -179,9 +180,19 @@ def _dedupe_rejects(rows: list[dict]) -> list[dict]:
     return out
 
 
-def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
-    """Quarantine bad values, write every table to a staging folder, validate, and swap the
-    staging folder into PROCESSED_DIR only when validation passes."""
+def stage_publish(paths: Paths, extra_outputs: bool = True, executor: str = "local") -> dict:
+    """Quarantine bad values, write every table to a staging folder, validate, write
+    ``run_manifest.json`` into the staging folder, and swap it into PROCESSED_DIR only when
+    validation passes. The whole stage holds the publisher guard of PROCESSED_DIR, so no other
+    run (whatever its INTERIM_DIR) can remove this staging folder or publish meanwhile."""
+    from . import publish
+
+    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with publish.processed_guard(paths.processed_dir):
+        return _publish_guarded(paths, extra_outputs, executor, started)
+
+
+def _publish_guarded(paths: Paths, extra_outputs: bool, executor: str, started: str) -> dict:
     import gc
 
     from . import outputs, publish, rejects, typed, validate
@@ -201,6 +212,7 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     log.info("publish: quarantined %d row(s)%s", len(quarantined),
              "".join(f"\n  {t} {r}: {n}" for (t, r), n in per_rule.items()))
     processed = Path(paths.processed_dir)
+    publish.recover(processed)          # leftovers of killed runs (we hold the guard)
     staging = publish.staging_dir(processed)
     counts = {}
     for name in schema.TABLES:
@@ -215,10 +227,15 @@ def stage_publish(paths: Paths, extra_outputs: bool = True) -> dict:
     del tables, quarantined
     gc.collect()
     report = validate.validate_dir(staging, raw_inputs=raw_inputs(paths.raw_dir))
+    stats = {"rows": counts, "validation": "passed" if report.success else "failed",
+             "quarantined": {f"{t} {r}": n for (t, r), n in per_rule.items()}}
+    if report.success:
+        # provenance travels with the tables: written before the swap, never after it
+        publish.write_manifest(staging / "run_manifest.json", build_run_manifest(
+            paths, executor, "passed", {"publish": {**stats, "started": started}}))
     publish.publish(staging, processed, report)
     log.info("publish: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
-    return {"rows": counts, "validation": "passed",
-            "quarantined": {f"{t} {r}": n for (t, r), n in per_rule.items()}}
+    return stats
 
 
 def code_version() -> str:
@@ -267,43 +284,97 @@ def run_stage(paths: Paths, name: str, executor: str = "local", scheduler: str |
     fn = globals()[f"stage_{name}"]
     t0 = time.perf_counter()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    stats = fn(paths, executor, scheduler) if name in ("sentences", "extract") else fn(paths)
+    if name in ("sentences", "extract"):
+        stats = fn(paths, executor, scheduler)
+    elif name == "publish":
+        stats = fn(paths, executor=executor)
+    else:
+        stats = fn(paths)
     stats = {**stats, "started": started, "seconds": round(time.perf_counter() - t0, 3)}
     release_memory()
     io.write_json(_stats_path(paths, name), stats)
-    if name == "publish":
-        write_run_manifest(paths, executor)
     return stats
 
 
-def write_run_manifest(paths: Paths, executor: str = "local", validation: str = "passed") -> dict:
-    from . import publish
+def portable_path(path: Path | str) -> str:
+    """A folder as the manifest records it: relative to the project when inside it
+    (``data/raw``), else its last component only — never an absolute path of the machine."""
+    p = Path(os.path.abspath(path))
+    root = Path(os.path.abspath(config.PROJECT_ROOT))
+    if p == root or root in p.parents:
+        return p.relative_to(root).as_posix() or "."
+    return p.name
 
+
+def build_run_manifest(paths: Paths, executor: str = "local", validation: str = "passed",
+                       extra_stages: dict | None = None) -> dict:
     stages = {}
     for name in STAGES:
         p = _stats_path(paths, name)
         if p.exists():
-            stages[name] = io.read_json(p)
+            with contextlib.suppress(ValueError, OSError):
+                stages[name] = io.read_json(p)
+    stages.update(extra_stages or {})
     first = min((s.get("started", "") for s in stages.values()), default="")
-    manifest = {
+    return {
         "run_id": uuid.uuid4().hex, "started": first,
         "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "code_version": code_version(), "executor": executor,
-        "raw_dir": str(paths.raw_dir), "inputs": input_hashes(Path(paths.raw_dir)),
+        "raw_dir": portable_path(paths.raw_dir), "inputs": input_hashes(Path(paths.raw_dir)),
         "stages": stages, "validation": validation,
     }
-    target = Path(paths.processed_dir) if validation == "passed" else Path(paths.interim_dir)
-    publish.write_manifest(target / "run_manifest.json", manifest)
+
+
+def write_run_manifest(paths: Paths, executor: str = "local", validation: str = "failed") -> dict:
+    """The manifest of a run that did not publish, into INTERIM_DIR (a published run's manifest
+    is written by the publish stage into the publication itself)."""
+    from . import publish
+
+    manifest = build_run_manifest(paths, executor, validation)
+    publish.write_manifest(Path(paths.interim_dir) / "run_manifest.json", manifest)
     return manifest
 
 
-def run_all(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
-    """Every stage in order, under the run lock; the manifest is written after publishing
-    (or into INTERIM_DIR when validation failed)."""
+def clean_stale_temp_files(interim_dir: Path | str) -> list[Path]:
+    """Delete the ``*.tmp`` files killed runs left in INTERIM_DIR (``io.atomic_path`` temp
+    files of stage outputs and cache entries, the Makefile's listing). Call under the run lock:
+    then no live process of this INTERIM_DIR is writing one."""
+    removed = []
+    for dirpath, _dirs, files in os.walk(interim_dir):
+        for name in files:
+            if name.endswith(".tmp"):
+                p = Path(dirpath) / name
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed.append(p)
+    if removed:
+        log.info("removed %d temp file(s) of interrupted runs", len(removed))
+    return removed
+
+
+@contextlib.contextmanager
+def interim_session(paths: Paths, whole_run: bool = False):
+    """Hold the run lock of INTERIM_DIR (exit 3 when taken) and clean what killed runs left
+    there; with ``whole_run``, also hold the publisher guard of PROCESSED_DIR for the whole
+    run, so a second run on the same PROCESSED_DIR is refused at once, whatever its
+    INTERIM_DIR."""
     from . import publish
 
     Path(paths.interim_dir).mkdir(parents=True, exist_ok=True)
-    with publish.run_lock(Path(paths.interim_dir) / ".run.lock"):
+    with contextlib.ExitStack() as stack:
+        if whole_run:
+            stack.enter_context(publish.processed_guard(paths.processed_dir))
+        stack.enter_context(publish.run_lock(Path(paths.interim_dir) / ".run.lock"))
+        clean_stale_temp_files(paths.interim_dir)
+        yield
+
+
+def run_all(paths: Paths, executor: str = "local", scheduler: str | None = None) -> dict:
+    """Every stage in order, under the run lock and the publisher guard; the manifest is
+    part of the publication (or written into INTERIM_DIR when validation failed)."""
+    from . import publish
+
+    with interim_session(paths, whole_run=True):
         for name in STAGES:
             try:
                 run_stage(paths, name, executor, scheduler)

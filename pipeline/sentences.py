@@ -136,7 +136,9 @@ def _blocks(text: str, title: str | None = None) -> list[tuple[int, int]]:
     line ends a sentence, the next line is a list item, or the line is a headline."""
     title = (title or "").strip()
     blocks = []
-    for pm in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+    # a blank line is a line break, white space without a line break, a line break (written so
+    # that the look-ahead never runs past the next line: linear on runs of line breaks)
+    for pm in re.finditer(r"(?:[^\n]|\n(?![^\S\n]*\n))+", text):
         para_start = pm.start()
         lines = [(lm.start() + para_start, lm.end() + para_start)
                  for lm in re.finditer(r"[^\n]*", pm.group()) if lm.group().strip()]
@@ -250,7 +252,9 @@ def sentence_records(article: dict, detector=None) -> dict:
     title = (article.get("title") or "").strip()
     spans = split_sentences(text, title)
     texts = [text[s:e] for s, e in spans]
-    langs = detect_languages(texts, detector)
+    # a sentence over the length bound is not extracted: its language is judged on its start
+    # (the detector is superlinear on very long texts)
+    langs = detect_languages([t[:config.MAX_SENTENCE_CHARS] for t in texts], detector)
     meta_lang = re.split(r"[-_]", (article.get("language_meta") or "").strip().lower())[0]
     counted = Counter(l for l, t in zip(langs, texts) if l and len(t.split()) >= 4)
     default = (counted.most_common(1)[0][0] if counted

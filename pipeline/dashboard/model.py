@@ -314,8 +314,11 @@ def build(tables: dict[str, list[dict]]) -> dict:
     by_incident: dict[str, list[dict]] = defaultdict(list)
     for c in claims:
         by_incident[s(c.get("incident_id"))].append(c)
-    outlets = {s(a.get("url")).strip(): s(a.get("outlet")) for a in tables.get("articles") or []
-               if s(a.get("url")) and s(a.get("outlet"))}
+    # a claim's sources are article URLs, or source files for articles without one (a URL that
+    # was not http(s) is left empty at ingest): both are labelled with the article's outlet
+    outlets = {(s(a.get("url")) or s(a.get("source_file"))).strip(): s(a.get("outlet"))
+               for a in tables.get("articles") or []
+               if (s(a.get("url")) or s(a.get("source_file"))) and s(a.get("outlet"))}
     sentences = {s(m.get("mention_id")): s(m.get("sentence")) for m in tables.get("mentions") or []}
     dates = {s(i.get("incident_id")): s(i.get("event_date")) for i in incidents}
     model = {"shading": region_shading(claims, dates), "national": national(claims, dates),

@@ -19,7 +19,11 @@ from typing import Any
 from .resources import load_jsonl_lexicon
 from . import _deps
 
-_PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:[ \-][A-ZÀ-ÖØ-Þ][\w’'\-]+)?))"
+# A place name: one or two capitalised words. Each word is an atomic group of bounded length
+# (``(?>…{1,N})``): the hyphen is both inside a word and a separator, so without the atomic
+# group "Kh-Kh-Kh-…" has quadratically many ways to split per start (cubic overall).
+_WORD = 60
+_PLACE_RE = r"(?-i:(?!(?:The|A|An|In|On|At|Le|La|Les|L|Un|Une|Dans|Its|His|Her|Their|This|That|Regional|Deputy|Acting|Russian|Ukrainian|Moscow-installed|Kremlin-installed)\b)(?P<place>(?>[A-ZÀ-ÖØ-Þ][\w’'\-]{1,%d})(?:[ \-](?>[A-ZÀ-ÖØ-Þ][\w’'\-]{1,%d}))?))" % (_WORD, _WORD)
 
 ATTRIB_AFTER = {
     "en": r"^[\s,]*(?:,?\s*(?:for\s+its\s+part|in\s+turn|meanwhile|too|however|though|separately),?\s*)?(?:(?:also|later|earlier|separately|had|has|have|then|again|initially|first|originally|subsequently|finally|on\s+(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z][a-z]+)\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,?|on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|on\s+\w+|in\s+a\s+statement|on\s+Telegram|on\s+Wednesday|on\s+Monday|on\s+Tuesday|on\s+Thursday|on\s+Friday|on\s+Saturday|on\s+Sunday)\s+){0,3}(?:said|says|say|reported|reports|announced|announces|stated|claimed|claims|wrote|added|confirmed|posted|noted|told|detailed|tallied)\b",

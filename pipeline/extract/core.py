@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _deps
+from . import _deps, budget
 from .claimants import outlet_side, ClaimantMention
 from .outlets import channel_claimant, claimant_source
 from .trace import CLAIM_FIELDS, ITEM_FIELDS, rule_ids, traced
@@ -194,8 +194,9 @@ def extract_article(article: dict, sentences: list, resources=None) -> list[dict
             out.extend(got)
         except ImportError:
             log.debug("cyrillic extractor not available")
-        except Exception as exc:  # keep the batch running
+        except Exception as exc:  # keep the batch running (and say so: a reject row)
             log.warning("cyrillic extraction failed for %s: %s", article.get("article_id"), exc)
+            budget.record("cyrillic extraction", exc)
         if cyr_chars > lat_chars:
             return _drop_period_aggregates(out)
     lat = [s for s in sentences if s.get("lang") not in ("ru", "uk")]
@@ -203,6 +204,7 @@ def extract_article(article: dict, sentences: list, resources=None) -> list[dict
         lat_out = _extract_latin(article, sentences, lat, res)
     except Exception as exc:
         log.exception("latin extraction failed for %s: %s", article.get("article_id"), exc)
+        budget.record("latin extraction", exc)
         lat_out = []
     base = len(out)
     for m in lat_out:

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import cyrillic_lex as L
+from . import budget, cyrillic_lex as L
 from . import cyrillic_forms as F
 from .outlets import channel_claimant, lookup as outlet_lookup
 from .numbers import parse_number
@@ -1571,6 +1571,7 @@ def extract_cyrillic(article: dict, sentences: list, resources=None) -> list[dic
             got = _analyse_unit(u, lang, ctx)
         except Exception as exc:  # keep the batch running
             log.warning("cyrillic unit analysis failed (%s): %s", article.get("article_id"), exc)
+            budget.record(f"cyrillic unit at offset {u.start}", exc)
             got = []
         for c in got:
             c.pos += u.start

@@ -23,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _deps
+from . import _deps, budget
 from .claimants import find_claimants, best_claimant
 
 # ------------------------------------------------------------------ vocabulary
@@ -898,6 +898,7 @@ def analyze_sentence(text: str, lang: str, resources, gaz=None) -> SentenceResul
         if n.value is None and n.qualifier != "approximate":
             continue
         if n.value is not None and n.value > 5000:
+            budget.note_absurd_count(text, n, weapons)  # "25000 drones": said, not dropped silently
             continue
         after = text[n.end:]
         # own weapon

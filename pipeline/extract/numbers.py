@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from .ranges import Occupied
 
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "is_distributive"]
 
@@ -522,21 +523,23 @@ than then also but not no one two""".split())
 
 def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
     spans: list[NumberSpan] = []
-    occupied: list[tuple[int, int]] = []
-    urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+    occupied = Occupied()
+    urls = Occupied()
+    for m in _URL_RE.finditer(text):
+        urls.add(m.start(), m.end())
     for m in _SLASH_DATE_RE.finditer(text):  # 23/05/2025, 24/7
         a, b = (int(v) for v in m.group(0).split("/")[:2])
         kind = "date" if 1 <= a <= 31 and 1 <= b <= 12 else "other"
         spans.append(NumberSpan(m.start(), m.end(), m.group(0), None, "exact", kind))
-        occupied.append((m.start(), m.end()))
+        occupied.add(m.start(), m.end())
     for m in _DIGIT_RE.finditer(text):
         s, e = m.start(1), m.end(1)
         raw = m.group(1)
-        if any(a <= s < b for a, b in occupied):
+        if occupied.contains(s):
             continue
-        if any(a <= s < b for a, b in urls):
+        if urls.contains(s):
             spans.append(NumberSpan(s, e, raw, None, "exact", "other"))
-            occupied.append((s, e))
+            occupied.add(s, e)
             continue
         # refuse digits glued to letters on the left (handled as model by _digit_kind)
         try:
@@ -554,23 +557,27 @@ def _find_numbers_impl(text: str, lang: str) -> tuple[NumberSpan, ...]:
         else:
             qual = _qualifier(text, s, e)
         spans.append(NumberSpan(s, e, raw, value if hint == "" else None, qual, kind))
-        occupied.append((s, e))
+        occupied.add(s, e)
     for s, e, value, tag in _word_numbers(text, lang):
-        if any(a < e and s < b for a, b in occupied):
+        if occupied.overlaps(s, e):
             continue
         kind = _word_kind(text, s, e, value, tag, lang)
         qual = "approximate" if tag == "approx" else (_qualifier(text, s, e) if kind in ("count", "article") else "exact")
         spans.append(NumberSpan(s, e, text[s:e], value, qual, kind))
     # English "a"/"an" directly before a weapon noun: value 1, kind "article" (callers decide)
     if (lang or "") == "en":
+        taken = Occupied()
+        for x in spans:
+            taken.add(x.start, x.end)
         for m in _EN_ARTICLE_RE.finditer(text):
             s, e = m.start(1), m.end(1)
-            if any(a < e and s < b for a, b in occupied) or any(x.start < e and s < x.end for x in spans):
+            if occupied.overlaps(s, e) or taken.overlaps(s, e):
                 continue
             between = re.findall(r"[^\W\d_]+", text[e:m.end()])[:-1]
             if any(w.lower() in _EN_STOP for w in between):
                 continue
             spans.append(NumberSpan(s, e, text[s:e], 1, _qualifier(text, s, e), "article"))
+            taken.add(s, e)
     spans.sort(key=lambda x: (x.start, x.end))
     return tuple(spans)
 

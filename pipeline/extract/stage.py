@@ -54,6 +54,54 @@ def cache_key(article: dict) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:24]
 
 
+#: Version of the cache entry layout (bump when it changes).
+CACHE_FORMAT = 2
+
+
+def cache_path(cache_dir: Path, article: dict) -> Path:
+    key = cache_key(article)
+    return Path(cache_dir) / key[:2] / f"{key}.json"
+
+
+def _checksum(mentions: list, rejects: list) -> str:
+    return hashlib.sha256(io.dumps([mentions, rejects]).encode("utf-8")).hexdigest()
+
+
+def write_cache(path: Path, article: dict, mentions: list, rejects: list) -> None:
+    """One article's result, with what :func:`read_cache` checks: the entry's key, the code
+    version and a sha256 of the content."""
+    io.write_json(path, {"format": CACHE_FORMAT, "key": cache_key(article),
+                         "code_version": code_version(), "checksum": _checksum(mentions, rejects),
+                         "mentions": mentions, "rejects": rejects})
+
+
+def read_cache(path: Path, article: dict) -> tuple[list, list] | None:
+    """The cached ``(mentions, rejects)`` of ``article``, or ``None`` when there is no entry or
+    it cannot be trusted — unreadable, truncated, not JSON, another layout, key or code
+    version, or content that does not match its checksum (edited by hand): the article is then
+    extracted again and the entry rewritten. Never raises."""
+    try:
+        entry = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("extract cache entry %s unreadable (%s): recomputed", path.name, exc)
+        return None
+    problem = None
+    if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+        problem = "old or unknown layout"
+    elif entry.get("key") != cache_key(article) or entry.get("code_version") != code_version():
+        problem = "key or code version differs"
+    elif not isinstance(entry.get("mentions"), list) or not isinstance(entry.get("rejects"), list):
+        problem = "content missing"
+    elif entry.get("checksum") != _checksum(entry["mentions"], entry["rejects"]):
+        problem = "checksum mismatch (edited or corrupted)"
+    if problem:
+        log.warning("extract cache entry %s: %s: recomputed", Path(path).name, problem)
+        return None
+    return entry["mentions"], entry["rejects"]
+
+
 def finalize(article: dict, raw_mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Give extracted mentions their ids and parent links; move absurd values to rejects."""
     aid = article["article_id"]
@@ -82,16 +130,54 @@ def finalize(article: dict, raw_mentions: list[dict]) -> tuple[list[dict], list[
     return mentions, rejects
 
 
-def extract_one(article: dict, sentence_record: dict, resources) -> tuple[list[dict], list[dict]]:
-    from . import extract_article
+def _reject(article: dict, reason: str, detail: str) -> dict:
+    return {"source_file": article.get("source_file"), "stage": "extract", "reason": reason,
+            "detail": detail[:300]}
 
+
+def bound_sentences(article: dict, sentences: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Sentences within ``config.MAX_SENTENCE_CHARS``, and one reject row
+    (``sentence_too_long``, with their offsets and the longest length) when there are longer
+    ones: those are not extracted, the rest of the article is."""
+    limit = config.MAX_SENTENCE_CHARS
+    kept = [s for s in sentences or [] if len(s.get("text") or "") <= limit]
+    long = [s for s in sentences or [] if len(s.get("text") or "") > limit]
+    if not long:
+        return kept, []
+    offsets = ", ".join(str(s.get("start")) for s in long[:10]) + (" …" if len(long) > 10 else "")
+    longest = max(len(s.get("text") or "") for s in long)
+    return kept, [_reject(article, "sentence_too_long",
+                          f"{len(long)} sentence(s) over {limit} characters not extracted "
+                          f"(longest {longest}; at offsets {offsets})")]
+
+
+def extract_one(article: dict, sentence_record: dict, resources) -> tuple[list[dict], list[dict]]:
+    """Mentions and reject rows of one article. Never raises for a bad article: a sentence
+    over the length bound, the time budget running out (``timeout``: the article's claims are
+    not published), an exception (``extract_error``) and an exception an extractor caught to
+    keep going (``extract_error``, its other claims are kept) each give a reject row."""
+    from . import budget, extract_article
+
+    sentences, rejects = bound_sentences(article, sentence_record["sentences"])
+    seconds = config.extract_budget_seconds()
+    get_nlp = getattr(resources, "get_nlp", None)
+    for lang in sorted({s.get("lang") for s in sentences} & {"en", "fr", "ru", "uk"}):
+        if get_nlp is not None:
+            get_nlp(lang)   # a pipeline built on first use is not the article's time
     try:
-        raw = extract_article(article, sentence_record["sentences"], resources)
+        with budget.collecting() as faults, budget.deadline(seconds):
+            raw = extract_article(article, sentences, resources)
+    except budget.ArticleTimeout:
+        log.warning("extract: %s took longer than %s s: rejected (timeout)",
+                    article.get("source_file"), seconds)
+        return [], rejects + [_reject(article, "timeout",
+                                      f"extraction took longer than {seconds:g} s")]
     except Exception as exc:  # one bad article must not stop the run: record it
         log.exception("extract failed on %s", article.get("source_file"))
-        return [], [{"source_file": article.get("source_file"), "stage": "extract",
-                     "reason": "extract_error", "detail": f"{type(exc).__name__}: {exc}"[:300]}]
-    return finalize(article, raw)
+        return [], rejects + [_reject(article, "extract_error", f"{type(exc).__name__}: {exc}")]
+    rejects += [_reject(article, reason, detail) for reason, detail in faults]
+    mentions, more = finalize(article, raw)
+    return mentions, rejects + more
 
 
 def run(articles: Iterable[dict], sentence_records: dict[str, dict], resources_factory: Callable,
@@ -99,17 +185,16 @@ def run(articles: Iterable[dict], sentence_records: dict[str, dict], resources_f
     """Yield ``(mentions, rejects, from_cache)`` per article, in input order."""
     resources = None
     for art in articles:
-        key = cache_key(art)
-        cpath = (cache_dir / key[:2] / f"{key}.json") if cache_dir else None
-        if cpath is not None and cpath.exists():
-            cached = io.read_json(cpath)
-            yield cached["mentions"], cached["rejects"], True
+        cpath = cache_path(cache_dir, art) if cache_dir else None
+        cached = read_cache(cpath, art) if cpath is not None else None
+        if cached is not None:
+            yield cached[0], cached[1], True
         else:
             if resources is None:
                 resources = resources_factory()
             mentions, rejects = extract_one(art, sentence_records[art["article_id"]], resources)
             if cpath is not None:
-                io.write_json(cpath, {"mentions": mentions, "rejects": rejects})
+                write_cache(cpath, art, mentions, rejects)
             yield mentions, rejects, False
         if progress is not None:
             progress.update(1)
