@@ -39,19 +39,24 @@ def make_raw(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 E2E_FIXTURES = Path(__file__).parent / "fixtures" / "e2e_raw"
 
 
-@pytest.fixture(scope="session")
-def e2e_publication(tmp_path_factory):
-    """One full pipeline run over tests/fixtures/e2e_raw: ``(paths, manifest)``."""
+def _run_copy(tmp_path_factory, name: str, raw_src: Path):
+    """One full pipeline run over a copy of ``raw_src``: ``(paths, manifest)``."""
     import shutil
 
     from pipeline import run
     from pipeline.config import Paths
 
-    root = tmp_path_factory.mktemp("e2e")
+    root = tmp_path_factory.mktemp(name)
     raw = root / "raw"
-    shutil.copytree(E2E_FIXTURES, raw)
+    shutil.copytree(raw_src, raw)
     paths = Paths(raw, root / "interim", root / "processed")
     return paths, run.run_all(paths)
+
+
+@pytest.fixture(scope="session")
+def e2e_publication(tmp_path_factory):
+    """One full pipeline run over tests/fixtures/e2e_raw: ``(paths, manifest)``."""
+    return _run_copy(tmp_path_factory, "e2e", E2E_FIXTURES)
 
 
 SAMPLE_RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
@@ -60,14 +65,5 @@ SAMPLE_RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 @pytest.fixture(scope="session")
 def sample_publication(tmp_path_factory):
     """One full pipeline run over the project's sample data (data/raw): the processed dir."""
-    import shutil
-
-    from pipeline import run
-    from pipeline.config import Paths
-
-    root = tmp_path_factory.mktemp("sample")
-    raw = root / "raw"
-    shutil.copytree(SAMPLE_RAW, raw)
-    paths = Paths(raw, root / "interim", root / "processed")
-    run.run_all(paths)
+    paths, _ = _run_copy(tmp_path_factory, "sample", SAMPLE_RAW)
     return Path(paths.processed_dir)
